@@ -1,0 +1,5 @@
+"""``python -m esfkb``."""
+
+from esfkb.cli import main
+
+main()

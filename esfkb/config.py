@@ -1,0 +1,140 @@
+"""Settings of the knowledge base, read from the ``esfkb`` plugin entry in ``mkdocs.yml``.
+
+One place for both faces: the CLI reads the file itself (without importing mkdocs), the MkDocs
+plugin builds its config schema from :class:`Settings` and hands the values back.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from esfkb.errors import ConfigError
+from esfkb.frontmatter import DEFAULT_MAX_FILE_SIZE
+
+PLUGIN_NAME = "esfkb"
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Thresholds and privacy options; every field is a plugin option of the same name."""
+
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE
+    """Files above this many bytes are refused (ESF008)."""
+    min_participants: int = 2
+    """A workable pilot has at least this many counted participants."""
+    max_participants: int = 15
+    """A workable pilot has at most this many counted participants."""
+    max_side_share: float = 0.75
+    """A balanced pilot has no side above this share of its counted participants."""
+    balance_from: int = 4
+    """Balance is checked from this many counted participants on."""
+    small_cell: int = 5
+    """Indicator values computed over fewer people than this are shown as '< N'."""
+    email_allowlist: list[str] = field(default_factory=lambda: [
+        "*.example", "example.com", "example.org", "example.net", "*.test", "*.invalid",
+    ])
+    """E-mail domains (shell patterns) that content may contain; all others are errors."""
+    phone_allowlist: list[str] = field(default_factory=list)
+    """Phone numbers (E.164, e.g. +3220000000) that content may contain."""
+    contacts_file: str | None = None
+    """Path of the private contacts file, outside the repository (env ESFKB_CONTACTS wins)."""
+    audience: str = "public"
+    """Which edition to build: 'public' or 'matchmakers' (env ESFKB_AUDIENCE wins)."""
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any], *, source: str = CONFIG_FILE) -> Settings:
+        """Build settings from plugin options, refusing unknown keys and wrong types."""
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(options) - set(known))
+        if unknown:
+            raise ConfigError(
+                f"{source}: unknown esfkb option(s) {', '.join(unknown)}; "
+                f"known: {', '.join(sorted(known))}"
+            )
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for name, value in options.items():
+            expected = type(getattr(defaults, name))
+            if value is None and getattr(defaults, name) is None:
+                continue
+            if name == "contacts_file":
+                expected = str
+            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+                value = float(value)
+            if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
+                raise ConfigError(f"{source}: esfkb option '{name}' must be {expected.__name__}, got {value!r}")
+            values[name] = value
+        settings = replace(defaults, **values)
+        if settings.audience not in ("public", "matchmakers"):
+            raise ConfigError(f"{source}: esfkb option 'audience' must be 'public' or 'matchmakers'")
+        return settings
+
+    def with_environment(self, environ: dict[str, str] | os._Environ[str] = os.environ) -> Settings:
+        """Apply the environment overrides ``ESFKB_CONTACTS`` and ``ESFKB_AUDIENCE``."""
+        changes: dict[str, Any] = {}
+        if environ.get("ESFKB_CONTACTS"):
+            changes["contacts_file"] = environ["ESFKB_CONTACTS"]
+        if environ.get("ESFKB_AUDIENCE"):
+            audience = environ["ESFKB_AUDIENCE"]
+            if audience not in ("public", "matchmakers"):
+                raise ConfigError("ESFKB_AUDIENCE must be 'public' or 'matchmakers'")
+            changes["audience"] = audience
+        return replace(self, **changes) if changes else self
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """A knowledge-base project: its root (where mkdocs.yml is), docs_dir and settings."""
+
+    root: Path
+    docs_dir: Path
+    settings: Settings
+
+
+class _LenientLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml although it may hold tags like ``!!python/name:`` for other plugins."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_LenientLoader.add_multi_constructor("", _ignore_tag)
+
+
+def load_project(root: Path) -> Project:
+    """Read ``root/mkdocs.yml``: the docs_dir and the options of the ``esfkb`` plugin entry."""
+    config_path = root / CONFIG_FILE
+    try:
+        raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506
+    except FileNotFoundError:
+        raise ConfigError(f"no {CONFIG_FILE} in {root}: run esfkb in a project folder or pass one") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{config_path}: cannot read it: {error}") from None
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{config_path}: expected a mapping of settings")
+    docs_dir = root / str(raw.get("docs_dir") or "docs")
+    options: dict[str, Any] = {}
+    for entry in raw.get("plugins") or []:
+        if isinstance(entry, dict) and PLUGIN_NAME in entry:
+            options = entry[PLUGIN_NAME] or {}
+    if not isinstance(options, dict):
+        raise ConfigError(f"{config_path}: the '{PLUGIN_NAME}' plugin options must be a mapping")
+    options = {k: v for k, v in options.items() if k != "enabled"}
+    settings = Settings.from_options(options, source=str(config_path)).with_environment()
+    return Project(root=root.resolve(), docs_dir=docs_dir.resolve(), settings=settings)
+
+
+def find_project_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds a mkdocs.yml."""
+    start = start.resolve()
+    for folder in (start, *start.parents) if start.is_dir() else start.parents:
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    return None

@@ -1,0 +1,115 @@
+"""Diagnostics and the catalogue of stable codes that every face reports the same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How bad a diagnostic is: errors fail validation, warnings only with ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """One entry of the catalogue: a stable code, a short name and what it means."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    explanation: str
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Diagnostic:
+    """A problem found at a place in a file; ``path`` is relative to the project, '/'-separated."""
+
+    path: str
+    line: int
+    column: int
+    code: str
+    message: str
+    severity: Severity = Severity.ERROR
+
+
+def _c(code: str, name: str, severity: Severity, summary: str, explanation: str) -> Code:
+    return Code(code, name, severity, summary, " ".join(explanation.split()))
+
+
+E, W = Severity.ERROR, Severity.WARNING
+
+CORE_CODES: tuple[Code, ...] = (
+    _c("ESF001", "no-frontmatter", E, "The file has no YAML frontmatter.", """
+        A document in a kind folder must start with a line '---', the YAML keys of its kind and a
+        closing '---'. Pages outside the kind folders are ordinary pages and need none."""),
+    _c("ESF002", "unterminated-frontmatter", E, "The frontmatter is not closed.", """
+        The opening '---' has no closing '---' (or '...') line, so the whole file would be read
+        as YAML. Add the closing line after the last key."""),
+    _c("ESF003", "yaml-syntax", E, "The frontmatter is not valid YAML.", """
+        The YAML parser stopped at the given line and column. Usual causes: a missing space after
+        a colon, a value with a colon or '#' that needs quotes, wrong indentation, an unclosed
+        bracket or quote."""),
+    _c("ESF004", "duplicate-key", E, "A key appears twice in the same mapping.", """
+        YAML would silently keep only one of the two values, losing the other. Keep one."""),
+    _c("ESF005", "yaml-anchor", E, "YAML anchors and aliases are refused.", """
+        Anchors (&name) and aliases (*name) make a value stand in several places and can blow up
+        a small file into gigabytes (the 'billion laughs' attack). Write each value out."""),
+    _c("ESF006", "frontmatter-not-mapping", E, "The frontmatter is not a mapping.", """
+        The frontmatter must be a mapping of keys to values, not a list, a single value or
+        empty."""),
+    _c("ESF007", "not-utf8", E, "The file is not UTF-8.", """
+        Every file must be UTF-8 (a byte-order mark is accepted). Files saved by older editors
+        in Windows-1252 show up here: save them again as UTF-8."""),
+    _c("ESF008", "file-too-large", E, "The file is larger than the configured limit.", """
+        Files above the limit (max_file_size in mkdocs.yml, default 1 MiB) are not read, to keep
+        validation and the site fast and to refuse accidental data dumps."""),
+    _c("ESF009", "tab-indentation", E, "A tab is used for indentation.", """
+        YAML does not allow tabs for indentation. Replace them with spaces (two per level)."""),
+    _c("ESF010", "yaml-tag", E, "An explicit YAML tag is used.", """
+        Tags such as '!!python/object' or '!!binary' are refused: they can construct objects or
+        hide data. Write a plain value."""),
+    _c("ESF011", "invalid-id", E, "The file name is not a valid id.", """
+        The id of a document is its file name without '.md'. It must consist of lowercase letters
+        and digits joined by single hyphens, e.g. 'enclave-in-de-logistiek'."""),
+    _c("ESF012", "unreadable-file", E, "The file cannot be read.", """
+        The operating system refused to read the file, e.g. because of its permissions."""),
+    _c("ESF101", "missing-key", E, "A required key is missing.", """
+        Every kind has required keys (see the JSON Schemas in schemas/ or 'esfkb new'). The
+        diagnostic stands at the start of the frontmatter, or at the parent key for a nested
+        one."""),
+    _c("ESF102", "wrong-type", E, "A value has the wrong type.", """
+        A key expects text, a number, a list or a mapping and got something else. YAML reads
+        unquoted 1.0 or 81.20 as numbers and yes/no as text: put quotes around values that must
+        stay text, such as versions and NACE codes."""),
+    _c("ESF103", "unknown-key", E, "A key is not part of the kind.", """
+        Unknown keys are refused so that a typo never drops a value silently. The message
+        suggests the closest known key."""),
+    _c("ESF104", "invalid-choice", E, "A value is not one of the allowed choices.", """
+        The key takes a value from a vocabulary. The message lists the allowed values with
+        their Dutch labels."""),
+    _c("ESF105", "invalid-id-value", E, "A reference is not a well-formed id.", """
+        References name the id of another document: lowercase letters, digits and hyphens."""),
+    _c("ESF106", "invalid-kbo", E, "A KBO number is not valid.", """
+        A Belgian enterprise number has ten digits (written 0123.456.749 or 0123456749) and its
+        last two digits equal 97 minus the first eight modulo 97."""),
+    _c("ESF107", "invalid-postcode", E, "A postcode is not a Belgian postcode.", """
+        Belgian postcodes have four digits from 1000 to 9999. The province is derived from it."""),
+    _c("ESF108", "invalid-nace", E, "A NACE-BEL code is not well formed.", """
+        NACE-BEL codes are written NN, NN.N, NN.NN or NN.NNN and must be quoted, e.g. "81.21"."""),
+    _c("ESF109", "invalid-date", E, "A date is not a valid YYYY-MM-DD date.", """
+        Dates are written as year-month-day, e.g. 2025-03-14, and must exist in the calendar."""),
+    _c("ESF110", "invalid-version", E, "A version is not a semantic version.", """
+        Versions follow semantic versioning (MAJOR.MINOR.PATCH) and must be quoted, e.g.
+        "1.0.0"."""),
+    _c("ESF111", "placeholder", E, "A template placeholder is still there.", """
+        'esfkb new' marks what the author must fill in with values starting with TODO. Replace
+        each of them before submitting."""),
+    _c("ESF112", "invalid-value", E, "A value breaks a constraint of its key.", """
+        For example an empty list where at least one item is required, empty text or a negative
+        count."""),
+)
+"""Codes produced by the core itself (parsing, schema, references); rules add their own."""

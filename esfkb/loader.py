@@ -1,0 +1,146 @@
+"""Walk a project's docs_dir, parse every Markdown file once and validate it against its kind."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from pathlib import Path as FsPath
+from typing import TYPE_CHECKING
+
+from esfkb.diagnostics import Diagnostic
+from esfkb.documents import Document, Page
+from esfkb.formats import is_valid_id
+from esfkb.frontmatter import ParsedFile, ParseProblem, Position, parse_document, too_large
+from esfkb.schema_check import check_frontmatter
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pydantic import BaseModel
+
+    from esfkb.config import Project
+    from esfkb.kinds import Kind, KindRegistry
+
+
+class ParseCache:
+    """Keeps each file's parse and validation while its size and mtime stay the same.
+
+    ``mkdocs serve`` rebuilds on every save; with a cache only the changed files are re-read.
+    """
+
+    def __init__(self) -> None:
+        self._entries: dict[FsPath, tuple[tuple[int, int], ParsedFile, BaseModel | None, list]] = {}
+
+    def get(self, file: FsPath, stamp: tuple[int, int]) -> tuple[ParsedFile, BaseModel | None, list] | None:
+        entry = self._entries.get(file)
+        if entry is None or entry[0] != stamp:
+            return None
+        return entry[1], entry[2], entry[3]
+
+    def put(self, file: FsPath, stamp: tuple[int, int], parsed: ParsedFile, model: BaseModel | None,
+            problems: list) -> None:
+        self._entries[file] = (stamp, parsed, model, problems)
+
+    def retain(self, files: set[FsPath]) -> None:
+        """Forget files that no longer exist."""
+        for file in set(self._entries) - files:
+            del self._entries[file]
+
+
+def iter_markdown(docs_dir: FsPath) -> Iterator[tuple[str, FsPath]]:
+    """Every ``.md`` file below ``docs_dir`` as (relative posix path, absolute path), sorted."""
+    stack = [docs_dir]
+    found: list[tuple[str, FsPath]] = []
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(FsPath(entry.path))
+            elif entry.name.endswith(".md") and entry.is_file():
+                path = FsPath(entry.path)
+                found.append((path.relative_to(docs_dir).as_posix(), path))
+    found.sort()
+    return iter(found)
+
+
+def load_documents(
+    project: Project, kinds: KindRegistry, cache: ParseCache | None = None
+) -> tuple[list[Document], list[Page], list[Diagnostic]]:
+    """Parse and validate every file; documents sorted by path; problems as diagnostics."""
+    documents: list[Document] = []
+    pages: list[Page] = []
+    problems: list[Diagnostic] = []
+    seen: set[FsPath] = set()
+    root = project.root
+    for rel, file in iter_markdown(project.docs_dir):
+        seen.add(file)
+        project_rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+        folder = rel.split("/", 1)[0] if "/" in rel else ""
+        kind = kinds.by_folder.get(folder)
+        if kind is None:
+            pages.append(_read_page(file, rel, project.settings.max_file_size))
+            continue
+        document, found = _load_document(kind, file, project_rel, project.settings.max_file_size, cache)
+        documents.append(document)
+        problems.extend(found)
+    if cache is not None:
+        cache.retain(seen)
+    return documents, pages, problems
+
+
+def _read_page(file: FsPath, rel: str, max_size: int) -> Page:
+    try:
+        raw = file.read_bytes()
+    except OSError:
+        raw = b""
+    text = raw[:max_size].decode("utf-8", errors="replace")
+    return Page(rel_path=rel, file=file, text=text)
+
+
+def _load_document(
+    kind: Kind, file: FsPath, rel: str, max_size: int, cache: ParseCache | None
+) -> tuple[Document, list[Diagnostic]]:
+    stat = file.stat()
+    stamp = (stat.st_mtime_ns, stat.st_size)
+    cached = cache.get(file, stamp) if cache is not None else None
+    if cached is not None:
+        parsed, model, problems = cached
+    else:
+        if stat.st_size > max_size:
+            parsed = ParsedFile(problems=[too_large(stat.st_size, max_size)])
+        else:
+            try:
+                parsed = parse_document(file.read_bytes(), max_size=max_size)
+            except OSError as error:
+                parsed = ParsedFile(problems=[ParseProblem(
+                    "ESF012", Position(1, 1), f"cannot read the file: {error.strerror}; check its permissions",
+                )])
+        problems = [Diagnostic(rel, p.position.line, p.position.column, p.code, p.message)
+                    for p in parsed.problems]
+        model = None
+        if parsed.data is not None:
+            model, found = check_frontmatter(kind.model, parsed)
+            problems.extend(Diagnostic(rel, pos.line, pos.column, code, message) for code, pos, message in found)
+        if cache is not None:
+            cache.put(file, stamp, parsed, model, problems)
+    stem = file.name[:-3]
+    if not is_valid_id(stem):
+        problems = [*problems, Diagnostic(
+            rel, 1, 1, "ESF011",
+            f"file name '{file.name}' is not a valid id: rename it to lowercase words joined by "
+            f"hyphens, e.g. '{_suggest_id(stem)}.md'",
+        )]
+    return Document(stem, kind, file, rel, parsed, model), problems
+
+
+def _suggest_id(stem: str) -> str:
+    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-") or "document"
+

@@ -1,0 +1,1 @@
+"""The built-in rules, each registered as an ``esfkb.rules`` entry point in pyproject.toml."""

@@ -1,0 +1,48 @@
+"""Coverage warnings: registrations nobody works with, models nobody explains how to apply."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from esfkb.diagnostics import Code, Severity
+from esfkb.models import Businessmodel, Registratie
+from esfkb.rule import Rule
+from esfkb.vocabulary import Publicatiestatus, Registratiestatus
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from esfkb.diagnostics import Diagnostic
+    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.rule import RuleContext
+
+UNUSED_REGISTRATION = Code("ESF501", "registration-in-no-pilot", Severity.WARNING,
+                           "A registration takes part in no pilot.",
+                           "The organisation registered its interest but no pilot lists it yet. That can be "
+                           "true of the data; it is a reminder for the matchmakers. Withdrawn and "
+                           "not-retained registrations are not reported.")
+MODEL_WITHOUT_PLAYBOOK = Code("ESF502", "model-without-playbook", Severity.WARNING,
+                              "A business model has no playbook.",
+                              "Every pilot must end with a reusable playbook; a model that no playbook "
+                              "implements is hard to apply. Archived models are not reported.")
+
+_SILENT_STATUSES = frozenset({Registratiestatus.INGETROKKEN, Registratiestatus.NIET_WEERHOUDEN})
+
+
+class CoverageRule(Rule):
+    """Warn about loose ends in the graph."""
+
+    codes = (UNUSED_REGISTRATION, MODEL_WITHOUT_PLAYBOOK)
+
+    def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
+        for registration in kb.of_kind("registratie"):
+            if isinstance(registration.model, Registratie) and registration.model.status not in _SILENT_STATUSES \
+                    and not kb.referencing(registration.id, "proeftuin"):
+                yield self.report(registration, (), UNUSED_REGISTRATION,
+                                  f"'{registration.id}' is in no pilot yet")
+        for model in kb.of_kind("businessmodel"):
+            if isinstance(model.model, Businessmodel) and model.model.status != Publicatiestatus.GEARCHIVEERD \
+                    and not kb.referencing(model.id, "draaiboek"):
+                yield self.report(model, (), MODEL_WITHOUT_PLAYBOOK,
+                                  f"no playbook implements '{model.id}' yet: write one with "
+                                  f"'esfkb new draaiboek ID --businessmodel {model.id}'")

@@ -1,0 +1,95 @@
+"""Privacy and safety of content: no contact data, no active markup, no HTML in frontmatter."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from esfkb.diagnostics import Code, Diagnostic, Severity
+from esfkb.rule import Rule
+from esfkb.frontmatter import iter_strings
+from esfkb.schema_check import format_path
+from esfkb.sensitive import (
+    HTML_TAG_RE,
+    email_allowed,
+    find_emails,
+    find_phones,
+    find_unsafe_markup,
+    line_and_column,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.rule import RuleContext
+
+EMAIL = Code("ESF401", "email-in-content", Severity.ERROR, "Content contains an e-mail address.",
+             "Personal contact data never enters the repository: it lives in the private contacts file. "
+             "Only addresses on the allow-list (email_allowlist in mkdocs.yml, e.g. a matchmaker's "
+             "functional mailbox) may appear.")
+PHONE = Code("ESF402", "phone-in-content", Severity.ERROR, "Content contains a phone number.",
+             "Phone numbers are personal contact data and belong in the private contacts file. Numbers "
+             "on phone_allowlist in mkdocs.yml are accepted. KBO numbers, postcodes and dates are not "
+             "taken for phone numbers.")
+SCRIPT = Code("ESF403", "script-in-content", Severity.ERROR, "Content contains a <script> tag.",
+              "Content is untrusted input: scripts would run in every visitor's browser.")
+HANDLER = Code("ESF404", "event-handler-in-content", Severity.ERROR,
+               "Content contains an HTML event handler (on...=).",
+               "Attributes such as onclick or onerror run scripts; write plain Markdown instead.")
+JAVASCRIPT_URL = Code("ESF405", "javascript-url", Severity.ERROR, "Content contains a javascript: URL.",
+                      "Links must point to pages or web addresses, never run code.")
+FRAME = Code("ESF406", "embedded-frame", Severity.ERROR, "Content embeds an iframe, object or embed.",
+             "Embedded frames load third-party content and leak visitor data; link to the page instead.")
+HTML_IN_FIELD = Code("ESF407", "html-in-frontmatter", Severity.ERROR, "A frontmatter value contains HTML.",
+                     "Frontmatter text is Markdown without HTML: the site escapes it, so tags would show "
+                     "as text. Remove the tag.")
+
+_MARKUP_CODES = {"script": SCRIPT, "handler": HANDLER, "javascript": JAVASCRIPT_URL, "iframe": FRAME}
+
+
+class SafetyRule(Rule):
+    """Scan every document (frontmatter and body) and every ordinary page."""
+
+    codes = (EMAIL, PHONE, SCRIPT, HANDLER, JAVASCRIPT_URL, FRAME, HTML_IN_FIELD)
+
+    def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
+        emails = context.settings.email_allowlist
+        phones = set(context.settings.phone_allowlist)
+        for document in kb.files:
+            for path, value in iter_strings(document.data):
+                for _, code, message in _judged(value, emails, phones):
+                    yield self.report(document, path, code, f"{format_path(path)}: {message}")
+                tag = HTML_TAG_RE.search(value) if "<" in value else None
+                if tag:
+                    yield self.report(document, path, HTML_IN_FIELD,
+                                      f"{format_path(path)} contains HTML '{tag.group()}': remove the tag")
+            yield from _scan_text(document.rel_path, document.parsed.body, document.parsed.body_line,
+                                  emails, phones)
+        for page in kb.pages:
+            yield from _scan_text(page.rel_path, page.text, 1, emails, phones)
+
+
+def _scan_text(rel_path: str, text: str, first_line: int, emails: list[str],
+               phones: set[str]) -> Iterator[Diagnostic]:
+    for offset, code, message in _judged(text, emails, phones):
+        line, column = line_and_column(text, offset, first_line)
+        yield Diagnostic(rel_path, line, column, code.code, message, code.severity)
+
+
+def _judged(text: str, emails: list[str], phones: set[str]) -> Iterator[tuple[int, Code, str]]:
+    """Every finding in ``text`` that the allow-lists do not excuse, with its code and message."""
+    for finding in (*find_emails(text), *find_phones(text), *find_unsafe_markup(text)):
+        if finding.kind == "email":
+            if not email_allowed(finding.value, emails):
+                yield finding.offset, EMAIL, (
+                    f"e-mail address '{finding.value}' is contact data: remove it (contacts go in the "
+                    "private contacts file) or add its domain to email_allowlist")
+        elif finding.kind == "phone":
+            if finding.value not in phones:
+                yield finding.offset, PHONE, (
+                    f"phone number {finding.value} is contact data: remove it (contacts go in the "
+                    "private contacts file)")
+        else:
+            code = _MARKUP_CODES[finding.kind]
+            yield finding.offset, code, (
+                f"'{finding.value}' is not allowed in content: {code.summary[:-1].lower()}; remove it")

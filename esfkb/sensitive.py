@@ -1,0 +1,98 @@
+"""Detectors for contact data and unsafe markup in untrusted text.
+
+Used by the safety rule on content and by the post-build leak scan on the published site. A
+phone number is recognised by shape and confirmed with ``phonenumbers``; KBO numbers, postcodes
+and dates are not phone numbers.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from esfkb.formats import kbo_is_valid
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\+|00)[1-9][\d .()/-]{6,18}\d(?!\w)"
+    r"|(?<![\w.+/-])0[1-9][\d ./-]{6,14}\d(?![\w])"
+)
+_KBO_SHAPE_RE = re.compile(r"^[01]\d{3}[. ]?\d{3}[. ]?\d{3}$")
+_DATE_SHAPE_RE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
+_MARKUP_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("script", re.compile(r"<\s*script\b", re.IGNORECASE)),
+    ("handler", re.compile(r"<[a-zA-Z][^>]*?\son[a-z]+\s*=", re.IGNORECASE)),
+    ("javascript", re.compile(r"javascript\s*:", re.IGNORECASE)),
+    ("iframe", re.compile(r"<\s*(?:iframe|object|embed)\b", re.IGNORECASE)),
+)
+HTML_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """Something sensitive at ``offset`` in a text: its kind and the matched value."""
+
+    offset: int
+    kind: str
+    value: str
+
+
+def email_allowed(address: str, allowlist: Iterable[str]) -> bool:
+    """Whether the domain of ``address`` matches one of the allowed domain patterns."""
+    domain = address.rsplit("@", 1)[-1].lower()
+    return any(fnmatch.fnmatchcase(domain, pattern.lower()) for pattern in allowlist)
+
+
+def find_emails(text: str) -> Iterator[Finding]:
+    """Every e-mail address in ``text``."""
+    if "@" not in text:
+        return
+    for match in EMAIL_RE.finditer(text):
+        yield Finding(match.start(), "email", match.group().rstrip("."))
+
+
+def normalise_phone(candidate: str) -> str | None:
+    """The E.164 form of ``candidate`` when it is a valid phone number (Belgian by default)."""
+    digits = re.sub(r"\D", "", candidate)
+    if not 8 <= len(digits) <= 15:
+        return None
+    plain = candidate.strip()
+    if _DATE_SHAPE_RE.match(plain) or (_KBO_SHAPE_RE.match(plain) and kbo_is_valid(plain.replace(" ", "."))):
+        return None
+    import phonenumbers  # lazy: only text with a phone-shaped number pays for the import
+
+    try:
+        number = phonenumbers.parse(plain, "BE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def find_phones(text: str) -> Iterator[Finding]:
+    """Every valid phone number in ``text``, as its E.164 form."""
+    for match in _PHONE_RE.finditer(text):
+        e164 = normalise_phone(match.group())
+        if e164:
+            yield Finding(match.start(), "phone", e164)
+
+
+def find_unsafe_markup(text: str) -> Iterator[Finding]:
+    """Script tags, event handlers, ``javascript:`` URLs and embedded frames."""
+    if "<" not in text and ":" not in text:
+        return
+    for kind, pattern in _MARKUP_RES:
+        for match in pattern.finditer(text):
+            yield Finding(match.start(), kind, match.group())
+
+
+def line_and_column(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:
+    """1-based line and column of ``offset`` in ``text`` that starts at line ``first_line``."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    return first_line + text.count("\n", 0, offset), offset - line_start + 1
