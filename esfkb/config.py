@@ -59,16 +59,14 @@ class Settings:
             )
         defaults = cls()
         values: dict[str, Any] = {}
-        for name, value in options.items():
-            expected = type(getattr(defaults, name))
-            if value is None and getattr(defaults, name) is None:
+        for name, given in options.items():
+            default = getattr(defaults, name)
+            if given is None and default is None:
                 continue
-            if name == "contacts_file":
-                expected = str
-            if expected is float and isinstance(value, int) and not isinstance(value, bool):
-                value = float(value)
+            expected = str if name == "contacts_file" else type(default)
+            value = float(given) if expected is float and type(given) is int else given
             if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
-                raise ConfigError(f"{source}: esfkb option '{name}' must be {expected.__name__}, got {value!r}")
+                raise ConfigError(f"{source}: esfkb option '{name}' must be {expected.__name__}, got {given!r}")
             values[name] = value
         settings = replace(defaults, **values)
         if settings.audience not in ("public", "matchmakers"):

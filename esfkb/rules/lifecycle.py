@@ -43,11 +43,11 @@ class LifecycleRule(Rule):
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
         for document in kb.documents.values():
             model = document.model
-            if isinstance(model, Businessmodel | Draaiboek):
-                if model.status == Publicatiestatus.GEPUBLICEERD and semver_key(model.versie) < (1, 0, 0):
-                    yield self.report(document, ("versie",), PUBLISHED_BELOW_1,
-                                      f"status is gepubliceerd but versie is {model.versie}: "
-                                      "raise it to 1.0.0 or set status to review")
+            if isinstance(model, Businessmodel | Draaiboek) and model.status == Publicatiestatus.GEPUBLICEERD \
+                    and semver_key(model.versie) < (1, 0, 0):
+                yield self.report(document, ("versie",), PUBLISHED_BELOW_1,
+                                  f"status is gepubliceerd but versie is {model.versie}: "
+                                  "raise it to 1.0.0 or set status to review")
             if isinstance(model, Businessmodel) and not model.proeftuinen and model.maturiteit != Maturiteit.IDEE:
                 yield self.report(document, ("maturiteit",), MODEL_WITHOUT_PILOT,
                                   f"maturiteit is {model.maturiteit.value} but no pilot is listed under "

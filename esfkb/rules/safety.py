@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Code, Diagnostic, Severity
-from esfkb.rule import Rule
 from esfkb.frontmatter import iter_strings
+from esfkb.rule import Rule
 from esfkb.schema_check import format_path
 from esfkb.sensitive import (
     HTML_TAG_RE,

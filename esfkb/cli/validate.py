@@ -1,88 +1,30 @@
-"""The ``esfkb`` command line: a thin Click face over the core.
-
-Callbacks parse options, call the core and hand the result to a reporter; the core is imported
-inside each command so that ``esfkb --help`` stays fast. Exit codes: 0 clean, 1 content errors,
-2 usage or configuration errors.
-"""
+"""``esfkb validate``, ``esfkb rules`` and ``esfkb schemas``: checking what authors wrote."""
 
 from __future__ import annotations
 
+import pathlib
 import sys
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING
 
 import click
 
+from esfkb.cli.common import EXIT_CONTENT, IsoDateType, fail, open_knowledge_base, open_project
+
 if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
     from esfkb.config import Project
-    from esfkb.knowledge_base import KnowledgeBase
-
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
 
-class IsoDateType(click.ParamType):
-    """A ``YYYY-MM-DD`` option value."""
-
-    name = "YYYY-MM-DD"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> date:
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            self.fail(f"'{value}' is not a date: write it as YYYY-MM-DD", param, ctx)
-
-
-def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
-    """Print one clear line on stderr and exit."""
-    click.echo(f"esfkb: {message}", err=True)
-    sys.exit(code)
-
-
-def open_project(start: Path | None = None) -> Project:
-    """The project of the mkdocs.yml at or above ``start`` (default: the current folder)."""
-    from esfkb.config import find_project_root, load_project
-    from esfkb.errors import ConfigError
-
-    root = find_project_root(start or Path.cwd())
-    if root is None:
-        fail(f"no mkdocs.yml found in {start or Path.cwd()} or above: run esfkb inside a knowledge base")
-    try:
-        return load_project(root)
-    except ConfigError as error:
-        fail(str(error))
-
-
-def open_knowledge_base(project: Project | None = None) -> KnowledgeBase:
-    """Load the knowledge base of ``project`` (default: the current one)."""
-    from esfkb.errors import EsfkbError
-    from esfkb.knowledge_base import load_knowledge_base
-
-    try:
-        return load_knowledge_base(project or open_project())
-    except EsfkbError as error:
-        fail(str(error))
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="esfkb")
-def main() -> None:
-    """Validate, link and publish the knowledge base of ESF Vlaanderen's proeftuinen.
-
-    Run the commands inside a project (the folder holding mkdocs.yml).
-    """
-
-
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.command("validate")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=pathlib.Path))
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
               show_default=True, help="Output format.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--today", type=IsoDateType(), default=None,
               help="The date the retention rules use (default: today).")
-def validate(paths: tuple[Path, ...], fmt: str, strict: bool, today: date | None) -> None:
+def validate_command(paths: tuple[Path, ...], fmt: str, strict: bool, today: date | None) -> None:
     """Check the knowledge base and report every problem with file, line and column.
 
     Without PATH, the project of the mkdocs.yml in the current folder. A PATH that is a project
@@ -109,11 +51,11 @@ def validate(paths: tuple[Path, ...], fmt: str, strict: bool, today: date | None
 
 def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]:
     """The project to load and, for file arguments, the project-relative files to report."""
-    from esfkb.config import CONFIG_FILE, find_project_root
+    from esfkb.config import find_project_root
 
     if not paths:
         return open_project(), None
-    roots = {find_project_root(p if p.is_dir() and (p / CONFIG_FILE).is_file() else p) for p in paths}
+    roots = {find_project_root(p) for p in paths}
     if None in roots:
         fail("a PATH is not inside a knowledge base (no mkdocs.yml at or above it)")
     if len(roots) > 1:
@@ -130,9 +72,9 @@ def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]
     return project, only
 
 
-@main.command()
+@click.command("rules")
 @click.argument("code", required=False)
-def rules(code: str | None) -> None:
+def rules_command(code: str | None) -> None:
     """Explain the diagnostic codes: all of them, or one CODE.
 
     \b
@@ -153,14 +95,14 @@ def rules(code: str | None) -> None:
         click.echo(f"{entry.code}  {entry.severity.value:<7}  {entry.name:<34} {entry.summary}")
 
 
-@main.group()
-def schemas() -> None:
+@click.group("schemas")
+def schemas_command() -> None:
     """The JSON Schemas of the kinds, generated from the models."""
 
 
-@schemas.command("export")
+@schemas_command.command("export")
 @click.option("--check", is_flag=True, help="Write nothing; exit 1 when the committed files differ.")
-@click.option("--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+@click.option("--output", type=click.Path(file_okay=False, path_type=pathlib.Path), default=None,
               help="Target folder (default: schemas/ next to mkdocs.yml).")
 def schemas_export(check: bool, output: Path | None) -> None:
     """Write schemas/<kind>.schema.json (Draft 2020-12) from the models.

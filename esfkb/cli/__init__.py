@@ -1,0 +1,48 @@
+"""The ``esfkb`` command line: a thin Click face over the core.
+
+Each command lives in its own module and is imported only when it runs, so ``esfkb --help``
+stays fast. Callbacks parse options, call the core and hand the result to a reporter. Exit codes:
+0 clean, 1 content errors, 2 usage or configuration errors.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+import click
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("esfkb.cli.validate", "Check the knowledge base and report every problem."),
+    "rules": ("esfkb.cli.validate", "Explain the diagnostic codes."),
+    "schemas": ("esfkb.cli.validate", "Export or check the JSON Schemas of the kinds."),
+}
+"""Command name to (module, one-line help); the module defines a click command of that name."""
+
+
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when that command is invoked or shown."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(COMMANDS[cmd_name][0])
+        command: click.Command = getattr(module, cmd_name.replace("-", "_") + "_command")
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: Any) -> None:
+        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="esfkb")
+def main() -> None:
+    """Validate, link and publish the knowledge base of ESF Vlaanderen's proeftuinen.
+
+    Run the commands inside a project (the folder holding mkdocs.yml).
+    """
