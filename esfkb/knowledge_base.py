@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from esfkb.formats import is_valid_id
 from esfkb.kinds import ReferenceField, load_kinds
 from esfkb.loader import load_documents
 
@@ -107,7 +108,7 @@ class KnowledgeBase:
 def _references(document: Document) -> Iterator[Link]:
     for ref in document.kind.references:
         for path, value in _walk(document.data, ref, ()):
-            if isinstance(value, str) and value:
+            if isinstance(value, str) and is_valid_id(value):  # malformed ids are schema errors
                 yield Link(document.id, value, path, ref.target)
 
 

@@ -125,7 +125,9 @@ def _load_document(
         problems = [Diagnostic(rel, p.position.line, p.position.column, p.code, p.message)
                     for p in parsed.problems]
         model = None
-        if parsed.data is not None:
+        # A duplicate key leaves a complete mapping (the first value kept); other parse problems
+        # leave holes that would only cause follow-up schema errors.
+        if parsed.data is not None and all(p.code == "ESF004" for p in parsed.problems):
             model, found = check_frontmatter(kind.model, parsed)
             problems.extend(Diagnostic(rel, pos.line, pos.column, code, message) for code, pos, message in found)
         if cache is not None:

@@ -133,8 +133,8 @@ def _translate(
         parent = loc[:-1]
         position = parsed.position_of(parent) if parent else Position(1, 1)
         place = f" under '{format_path(parent)}'" if parent else ""
-        description = f": {info.description}" if info is not None and info.description else ""
-        return "ESF101", position, f"missing required key {_label(info, key)}{place}{description}; add it"
+        description = f" ({info.description.rstrip('.')})" if info is not None and info.description else ""
+        return "ESF101", position, f"missing required key {_label(info, key)}{place}: add it{description}"
     position = parsed.position_of(loc)
     if kind == "extra_forbidden":
         known = list(owner.model_fields) if owner else []
@@ -143,7 +143,7 @@ def _translate(
         return "ESF103", position, f"unknown key '{where}': {hint}"
     if kind == "enum" and isinstance(annotation, type) and issubclass(annotation, Vocabulary):
         return "ESF104", position, (
-            f"{where}: '{item['input']}' is not a {annotation.__label__.lower()}; "
+            f"{where}: '{item['input']}' is not allowed for {annotation.__label__.lower()}; "
             f"choose one of: {annotation.choices()}"
         )
     if kind in _TYPE_CODES:
@@ -154,7 +154,18 @@ def _translate(
         got = _describe(item["input"])
         hint = f'; write it in quotes: "{raw}"' if raw is not None and kind == "string_type" else ""
         return "ESF102", position, f"{where} expects {expected}, got {got}{hint}"
-    return "ESF112", position, f"{where}: {item['msg']}"
+    return "ESF112", position, f"{where}: {_constraint_message(kind, item)}"
+
+
+def _constraint_message(kind: str, item: Any) -> str:
+    ctx = item.get("ctx") or {}
+    if kind == "too_short" and "min_length" in ctx:
+        return f"needs at least {ctx['min_length']} item(s); add one"
+    if kind == "string_too_short":
+        return "must not be empty; write the text or remove the key"
+    if kind in ("greater_than_equal", "greater_than") and ("ge" in ctx or "gt" in ctx):
+        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, got {item['input']}"
+    return str(item["msg"])
 
 
 def _describe(value: Any) -> str:

@@ -64,6 +64,7 @@ class CompositionRule(Rule):
         members = []
         seen: dict[str, int] = {}
         has_maatwerkbedrijf = False
+        complete = True
         for index, deelnemer in enumerate(model.deelnemers):
             path = ("deelnemers", index, "registratie")
             if deelnemer.registratie in seen:
@@ -74,6 +75,7 @@ class CompositionRule(Rule):
             seen[deelnemer.registratie] = index
             registration = kb.get(deelnemer.registratie)
             if registration is None or not isinstance(registration.model, Registratie):
+                complete = False  # reported by the reference or schema check; judging now would mislead
                 continue
             reg: Registratie = registration.model
             members.append((reg.economie, deelnemer.engagement))
@@ -86,6 +88,8 @@ class CompositionRule(Rule):
                 yield self.report(pilot, path, NO_CONSENT,
                                   f"'{deelnemer.registratie}' gave no consent for 'samenstelling_proeftuin': "
                                   "ask for it and record it in the registration, or remove the participant")
+        if not complete:
+            return
         composition = compose(members)
         severity = Severity.WARNING if model.status in _COMPOSING_STATUSES else None
         missing = missing_mix(composition)
