@@ -156,11 +156,8 @@ def _parse_yaml(source: str, result: ParsedFile) -> None:
     loader = _NodeLoader(source)
     try:
         node = loader.get_single_node()
-    except yaml.MarkedYAMLError as error:
-        result.problems.append(_syntax_problem(error))
-        return
-    except yaml.YAMLError as error:  # pragma: no cover - libyaml always marks its errors
-        result.problems.append(ParseProblem("ESF003", Position(1, 1), f"YAML error: {error}"))
+    except yaml.YAMLError as error:
+        result.problems.append(_syntax_problem(error, source))
         return
     finally:
         loader.dispose()
@@ -185,13 +182,23 @@ def _refuse_anchors(source: str, result: ParsedFile) -> bool:
                     f"YAML anchor or alias '{anchor}' is not allowed: write the value out in full",
                 ))
                 return True
-    except yaml.MarkedYAMLError as error:
-        result.problems.append(_syntax_problem(error))
+    except yaml.YAMLError as error:
+        result.problems.append(_syntax_problem(error, source))
         return True
     return False
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError) -> ParseProblem:
+def _syntax_problem(error: yaml.YAMLError, source: str) -> ParseProblem:
+    if isinstance(error, yaml.reader.ReaderError):
+        offset = min(error.position, len(source))
+        line = source.count("\n", 0, offset) + 2
+        column = offset - source.rfind("\n", 0, offset)
+        return ParseProblem(
+            "ESF003", Position(line, column),
+            f"control character U+{error.character:04X} is not allowed in YAML: remove it",
+        )
+    if not isinstance(error, yaml.MarkedYAMLError):  # pragma: no cover - libyaml marks its errors
+        return ParseProblem("ESF003", Position(2, 1), f"YAML error: {error}")
     mark = error.problem_mark or error.context_mark
     where = _mark(mark) if mark is not None else Position(2, 1)
     what = error.problem or "invalid YAML"

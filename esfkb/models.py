@@ -83,9 +83,9 @@ class Registratie(KindModel):
         "Interesse in win-win", "Welke win-win de organisatie zoekt.", []
     )
     registratiedatum: IsoDate = field("Registratiedatum", "Wanneer de registratie binnenkwam.")
-    bron: Bron = field("Bron", "Hoe de registratie binnenkwam.")
+    bron: Bron = field("Bron", "Langs welke weg de registratie binnenkwam.")
     toestemming: Toestemming = field("Toestemming", "De gegeven toestemming.")
-    status: Registratiestatus = field("Status", "Waar de registratie staat in de opvolging.")
+    status: Registratiestatus = field("Status", "De stand van de opvolging van deze registratie.")
     bewaren_tot: IsoDate = field(
         "Bewaren tot", "Tot wanneer de registratie bewaard mag worden; daarna verwijderen."
     )
