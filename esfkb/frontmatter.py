@@ -24,6 +24,8 @@ Path = tuple[str | int, ...]
 """Where a value sits in the frontmatter: keys and list indexes from the root."""
 
 DEFAULT_MAX_FILE_SIZE = 1024 * 1024
+FRONTMATTER_FIRST_LINE = 2
+"""The frontmatter source starts on the line after the opening '---'."""
 MAX_DEPTH = 32
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
@@ -55,35 +57,94 @@ class ParseProblem:
     message: str
 
 
-@dataclass(slots=True)
 class ParsedFile:
-    """What the parser learned about one file; ``data`` is None when the frontmatter is unusable."""
+    """What the parser learned about one file; ``data`` is None when the frontmatter is unusable.
 
-    data: dict[str, Any] | None = None
-    body: str = ""
-    body_line: int = 1
-    key_positions: dict[Path, Position] = field(default_factory=dict)
-    value_positions: dict[Path, Position] = field(default_factory=dict)
-    raw_scalars: dict[Path, str] = field(default_factory=dict)
-    problems: list[ParseProblem] = field(default_factory=list)
+    Positions are not recorded on the hot path: most files have no diagnostic. The first access
+    to ``key_positions``, ``value_positions`` or ``raw_scalars`` composes the frontmatter again
+    and indexes every node, once.
+    """
+
+    __slots__ = ("_index", "body", "body_line", "data", "problems", "source")
+
+    def __init__(
+        self,
+        data: dict[str, Any] | None = None,
+        body: str = "",
+        body_line: int = 1,
+        problems: list[ParseProblem] | None = None,
+        source: str = "",
+    ) -> None:
+        self.data = data
+        self.body = body
+        self.body_line = body_line
+        self.problems: list[ParseProblem] = problems if problems is not None else []
+        self.source = source
+        """The frontmatter text between the fences; it starts on line 2 of the file."""
+        self._index: _PositionIndex | None = None
+
+    @property
+    def key_positions(self) -> dict[Path, Position]:
+        """Where each mapping key stands, by the path of its value."""
+        return self._positions().keys
+
+    @property
+    def value_positions(self) -> dict[Path, Position]:
+        """Where each value (scalar, list or mapping) starts."""
+        return self._positions().values
+
+    @property
+    def raw_scalars(self) -> dict[Path, str]:
+        """The source text of plain scalars that YAML typed as something other than text."""
+        return self._positions().raw
+
+    def _positions(self) -> _PositionIndex:
+        if self._index is None:
+            self._index = _index_positions(self.source) if self.data is not None else _PositionIndex()
+        return self._index
 
     def position_of(self, path: Path) -> Position:
         """Where the author should act for ``path``: its key, else its value, else its parent's."""
         while path:
-            found = self.key_positions.get(path) or self.value_positions.get(path)
+            index = self._positions()
+            found = index.keys.get(path) or index.values.get(path)
             if found:
                 return found
             path = path[:-1]
         return Position(1, 1)
 
 
+@dataclass(slots=True)
+class _PositionIndex:
+    keys: dict[Path, Position] = field(default_factory=dict)
+    values: dict[Path, Position] = field(default_factory=dict)
+    raw: dict[Path, str] = field(default_factory=dict)
+
+
+_DEFAULT_TAGS = {
+    ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map",
+}
+
+
 class _NodeLoader(CParser, yaml.constructor.BaseConstructor, yaml.resolver.BaseResolver):  # type: ignore[misc]
-    """libyaml parser and composer with no implicit resolvers: we type scalars ourselves."""
+    """libyaml parser and composer; every untagged node gets the default tag, we type scalars ourselves.
+
+    libyaml calls back into Python to resolve each node's tag: these callbacks are kept trivial.
+    """
 
     def __init__(self, stream: str) -> None:
         CParser.__init__(self, stream)
         yaml.constructor.BaseConstructor.__init__(self)
         yaml.resolver.BaseResolver.__init__(self)
+
+    def resolve(self, kind: type[Node], value: Any, implicit: Any) -> str:
+        return _DEFAULT_TAGS[kind]
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 def parse_document(raw: bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> ParsedFile:
@@ -111,7 +172,8 @@ def parse_document(raw: bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Pars
         return result
     result.body = "\n".join(lines[close + 1:])
     result.body_line = close + 2
-    _parse_yaml("\n".join(lines[1:close]), result)
+    result.source = "\n".join(lines[1:close])
+    _parse_yaml(result.source, result)
     return result
 
 
@@ -168,7 +230,7 @@ def _parse_yaml(source: str, result: ParsedFile) -> None:
             "frontmatter must be a mapping of keys to values, e.g. 'titel: Mijn model'",
         ))
         return
-    result.data = _build(node, (), result, 0)
+    result.data = _build(node, result, 0)
 
 
 def _refuse_anchors(source: str, result: ParsedFile) -> bool:
@@ -210,58 +272,88 @@ def _syntax_problem(error: yaml.YAMLError, source: str) -> ParseProblem:
 
 
 def _mark(mark: Any) -> Position:
-    return Position(mark.line + 2, mark.column + 1)
+    return Position(mark.line + FRONTMATTER_FIRST_LINE, mark.column + 1)
 
 
 def _position(node: Node) -> Position:
     return _mark(node.start_mark)
 
 
-def _build(node: Node, path: Path, result: ParsedFile, depth: int) -> Any:
-    result.value_positions[path] = _position(node)
-    if depth > MAX_DEPTH:
-        result.problems.append(ParseProblem(
-            "ESF003", _position(node), f"nested deeper than {MAX_DEPTH} levels: flatten the structure",
-        ))
+def _build(node: Node, result: ParsedFile, depth: int) -> Any:
+    """The hot path: plain values from the node tree, no positions (see :func:`_index_positions`)."""
+    if node.tag not in _STANDARD_TAGS or depth > MAX_DEPTH:
+        result.problems.append(_node_problem(node, depth))
         return None
-    if node.tag not in _STANDARD_TAGS:
-        result.problems.append(ParseProblem(
-            "ESF010", _position(node),
-            f"YAML tag '{node.tag}' is not allowed: remove it and write a plain value",
-        ))
-        return None
-    if isinstance(node, ScalarNode):
-        if node.style:
-            return node.value
-        value = _resolve_plain(node.value)
-        if not isinstance(value, str):
-            result.raw_scalars[path] = node.value
-        return value
-    if isinstance(node, SequenceNode):
-        return [_build(item, (*path, i), result, depth + 1) for i, item in enumerate(node.value)]
+    if node.__class__ is ScalarNode:
+        return node.value if node.style else _resolve_plain(node.value)
+    if node.__class__ is SequenceNode:
+        return [_build(item, result, depth + 1) for item in node.value]
     mapping: dict[str, Any] = {}
     for key_node, value_node in node.value:
-        if not isinstance(key_node, ScalarNode):
+        if key_node.__class__ is not ScalarNode:
             result.problems.append(ParseProblem(
                 "ESF003", _position(key_node), "a key must be plain text, not a list or mapping",
             ))
             continue
         key = key_node.value
-        key_path = (*path, key)
         if key in mapping:
-            first = result.key_positions[key_path]
+            first = next(k for k, _ in node.value if k.__class__ is ScalarNode and k.value == key)
             result.problems.append(ParseProblem(
                 "ESF004", _position(key_node),
-                f"duplicate key '{key}' (first at line {first.line}): keep one of the two",
+                f"duplicate key '{key}' (first at line {_position(first).line}): keep one of the two",
             ))
             continue
-        result.key_positions[key_path] = _position(key_node)
-        mapping[key] = _build(value_node, key_path, result, depth + 1)
+        mapping[key] = _build(value_node, result, depth + 1)
     return mapping
+
+
+def _node_problem(node: Node, depth: int) -> ParseProblem:
+    if depth > MAX_DEPTH:
+        return ParseProblem("ESF003", _position(node), f"nested deeper than {MAX_DEPTH} levels: flatten the structure")
+    return ParseProblem(
+        "ESF010", _position(node), f"YAML tag '{node.tag}' is not allowed: remove it and write a plain value",
+    )
+
+
+def _index_positions(source: str) -> _PositionIndex:
+    """Compose ``source`` again and record where every key and value stands (diagnostics only)."""
+    index = _PositionIndex()
+    loader = _NodeLoader(source)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return index
+    finally:
+        loader.dispose()
+    if node is not None:
+        _index_node(node, (), index, 0)
+    return index
+
+
+def _index_node(node: Node, path: Path, index: _PositionIndex, depth: int) -> None:
+    index.values[path] = _position(node)
+    if depth > MAX_DEPTH:
+        return
+    if isinstance(node, ScalarNode):
+        if not node.style and not isinstance(_resolve_plain(node.value), str):
+            index.raw[path] = node.value
+    elif isinstance(node, SequenceNode):
+        for i, item in enumerate(node.value):
+            _index_node(item, (*path, i), index, depth + 1)
+    elif isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode):
+                key_path = (*path, key_node.value)
+                if key_path not in index.keys:  # a duplicate key keeps the first value, as the data does
+                    index.keys[key_path] = _position(key_node)
+                    _index_node(value_node, key_path, index, depth + 1)
 
 
 def _resolve_plain(text: str) -> Any:
     """Type a plain scalar: null, booleans and decimal numbers; everything else stays text."""
+    first = text[:1]
+    if first.isalpha() and first not in "nNtTfF":  # most values are words: no regex needed
+        return text
     if text in _NULLS:
         return None
     if text in _TRUES:

@@ -101,7 +101,7 @@ class KnowledgeBase:
 
     def referencing(self, doc_id: str, kind: str) -> list[Document]:
         """Existing documents of ``kind`` that reference the document, sorted by id, once each."""
-        sources = sorted({link.source for link in self.links_to(doc_id)})
+        sources = dict.fromkeys(link.source for link in self.links_to(doc_id))  # backlinks are sorted
         return [d for d in (self.documents[s] for s in sources) if d.kind.name == kind]
 
 

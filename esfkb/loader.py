@@ -51,6 +51,7 @@ class ParseCache:
 def iter_markdown(docs_dir: FsPath) -> Iterator[tuple[str, FsPath]]:
     """Every ``.md`` file below ``docs_dir`` as (relative posix path, absolute path), sorted."""
     stack = [docs_dir]
+    start = len(str(docs_dir)) + 1
     found: list[tuple[str, FsPath]] = []
     while stack:
         folder = stack.pop()
@@ -64,8 +65,7 @@ def iter_markdown(docs_dir: FsPath) -> Iterator[tuple[str, FsPath]]:
             if entry.is_dir(follow_symlinks=False):
                 stack.append(FsPath(entry.path))
             elif entry.name.endswith(".md") and entry.is_file():
-                path = FsPath(entry.path)
-                found.append((path.relative_to(docs_dir).as_posix(), path))
+                found.append((entry.path[start:].replace(os.sep, "/"), FsPath(entry.path)))
     found.sort()
     return iter(found)
 
@@ -78,10 +78,11 @@ def load_documents(
     pages: list[Page] = []
     problems: list[Diagnostic] = []
     seen: set[FsPath] = set()
-    root = project.root
+    prefix = project.docs_dir.relative_to(project.root).as_posix() + "/" \
+        if project.docs_dir.is_relative_to(project.root) else project.docs_dir.as_posix() + "/"
     for rel, file in iter_markdown(project.docs_dir):
         seen.add(file)
-        project_rel = file.relative_to(root).as_posix() if file.is_relative_to(root) else file.as_posix()
+        project_rel = prefix + rel
         folder = rel.split("/", 1)[0] if "/" in rel else ""
         kind = kinds.by_folder.get(folder)
         if kind is None:

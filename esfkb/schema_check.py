@@ -97,7 +97,7 @@ def check_frontmatter(
     """Validate ``parsed.data`` against ``model``; return the instance (or None) and the problems."""
     assert parsed.data is not None
     problems: list[tuple[str, Position, str]] = []
-    placeholders = find_placeholders(parsed.data)
+    placeholders = find_placeholders(parsed.data) if PLACEHOLDER_PREFIX in parsed.source else []
     for path in placeholders:
         problems.append((
             "ESF111", parsed.position_of(path),

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Code, Diagnostic, Severity
-from esfkb.frontmatter import iter_strings
+from esfkb.frontmatter import FRONTMATTER_FIRST_LINE
 from esfkb.rule import Rule
-from esfkb.schema_check import format_path
 from esfkb.sensitive import (
     HTML_TAG_RE,
     email_allowed,
@@ -56,15 +55,16 @@ class SafetyRule(Rule):
         emails = context.settings.email_allowlist
         phones = set(context.settings.phone_allowlist)
         for document in kb.files:
-            for path, value in iter_strings(document.data):
-                for _, code, message in _judged(value, emails, phones):
-                    yield self.report(document, path, code, f"{format_path(path)}: {message}")
-                tag = HTML_TAG_RE.search(value) if "<" in value else None
-                if tag:
-                    yield self.report(document, path, HTML_IN_FIELD,
-                                      f"{format_path(path)} contains HTML '{tag.group()}': remove the tag")
-            yield from _scan_text(document.rel_path, document.parsed.body, document.parsed.body_line,
-                                  emails, phones)
+            parsed = document.parsed
+            # The frontmatter is scanned as text, once: comments count too, and offsets give lines.
+            yield from _scan_text(document.rel_path, parsed.source, FRONTMATTER_FIRST_LINE, emails, phones)
+            if "<" in parsed.source:
+                for tag in HTML_TAG_RE.finditer(parsed.source):
+                    line, column = line_and_column(parsed.source, tag.start(), FRONTMATTER_FIRST_LINE)
+                    yield Diagnostic(document.rel_path, line, column, HTML_IN_FIELD.code,
+                                     f"frontmatter contains HTML '{tag.group()}': remove the tag",
+                                     HTML_IN_FIELD.severity)
+            yield from _scan_text(document.rel_path, parsed.body, parsed.body_line, emails, phones)
         for page in kb.pages:
             yield from _scan_text(page.rel_path, page.text, 1, emails, phones)
 
