@@ -37,11 +37,13 @@ class Settings:
     small_cell: int = 5
     """Indicator values computed over fewer people than this are shown as '< N'."""
     email_allowlist: list[str] = field(default_factory=lambda: [
-        "*.example", "example.com", "example.org", "example.net", "*.test", "*.invalid",
+        "*.example", "example.com", "example.org", "example.net",
     ])
     """E-mail domains (shell patterns) that content may contain; all others are errors."""
     phone_allowlist: list[str] = field(default_factory=list)
     """Phone numbers (E.164, e.g. +3220000000) that content may contain."""
+    retention_years: int = 3
+    """'esfkb registrations import' sets bewaren_tot this many years after the registration date."""
     contacts_file: str | None = None
     """Path of the private contacts file, outside the repository (env ESFKB_CONTACTS wins)."""
     audience: str = "public"

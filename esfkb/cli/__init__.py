@@ -14,8 +14,17 @@ import click
 
 COMMANDS: dict[str, tuple[str, str]] = {
     "validate": ("esfkb.cli.validate", "Check the knowledge base and report every problem."),
+    "registrations": ("esfkb.cli.registrations", "Import the ESF export; list registrations past retention."),
     "rules": ("esfkb.cli.validate", "Explain the diagnostic codes."),
     "schemas": ("esfkb.cli.validate", "Export or check the JSON Schemas of the kinds."),
+    "new": ("esfkb.cli.authoring", "Create a document from a template with placeholders."),
+    "link": ("esfkb.cli.authoring", "Write a relation into the right field, keeping every other byte."),
+    "unlink": ("esfkb.cli.authoring", "Remove a relation, keeping every other byte."),
+    "rename": ("esfkb.cli.authoring", "Rename a document and rewrite every reference to it."),
+    "show": ("esfkb.cli.browse", "Show a document as a card with its relations both ways."),
+    "list": ("esfkb.cli.browse", "List the documents of a kind, filtered on any field."),
+    "graph": ("esfkb.cli.browse", "Export the relation graph (mermaid, dot, json)."),
+    "report": ("esfkb.cli.browse", "Portfolio figures: counts, coverage, doorstroom funnel."),
 }
 """Command name to (module, one-line help); the module defines a click command of that name."""
 

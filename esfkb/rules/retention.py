@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Code, Severity
-from esfkb.models import Registratie
+from esfkb.retention import expired_registrations
 from esfkb.rule import Rule
 
 if TYPE_CHECKING:
@@ -28,9 +28,7 @@ class RetentionRule(Rule):
     codes = (EXPIRED,)
 
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
-        for registration in kb.of_kind("registratie"):
-            model = registration.model
-            if isinstance(model, Registratie) and model.bewaren_tot < context.today:
-                yield self.report(registration, ("bewaren_tot",), EXPIRED,
-                                  f"bewaren_tot {model.bewaren_tot} has passed ({context.today}): delete this "
-                                  "registration or record a renewed consent and a new date")
+        for entry in expired_registrations(kb, context.today):
+            yield self.report(entry.document, ("bewaren_tot",), EXPIRED,
+                              f"bewaren_tot {entry.until} has passed ({context.today}): delete this "
+                              "registration or record a renewed consent and a new date")

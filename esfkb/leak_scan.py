@@ -1,0 +1,134 @@
+"""Scan a built site for personal contact data: every file, whatever plugin wrote it.
+
+Two nets: every value of the private contacts file (names, e-mail addresses, phone numbers in
+any format), and any e-mail address or phone number that is not on the allow-lists. Text is
+normalised before matching: HTML entities and JSON escapes are decoded, gzip-compressed files
+(search index fragments) are opened, case and spacing are folded, phone numbers are compared
+digit by digit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import re
+import zlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from esfkb.sensitive import email_allowed, find_emails, find_phones, normalise_phone
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from pathlib import Path
+
+    from esfkb.config import Settings
+    from esfkb.site.contacts import Contact
+
+MAX_DECOMPRESSED = 64 * 1024 * 1024
+_JSON_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
+_PHONE_RUN_RE = re.compile(r"\+?\d[\d .()/-]{6,22}\d")
+_SPACE_RE = re.compile(r"\s+")
+_THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "assets/fonts/")
+"""Theme code, styles and images: scanned for contact values, not for arbitrary e-mail/phone shapes."""
+_BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".eot", ".wasm")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Leak:
+    """Personal data found in a published file (``path`` relative to the site folder)."""
+
+    path: str
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Needles:
+    names: frozenset[str]
+    emails: frozenset[str]
+    phones: frozenset[str]
+
+
+def _needles(contacts: Mapping[str, Contact]) -> _Needles:
+    names, emails, phones = set(), set(), set()
+    for contact in contacts.values():
+        if contact.naam and len(contact.naam.strip()) >= 5:
+            names.add(_fold(contact.naam))
+        if contact.email:
+            emails.add(contact.email.strip().casefold())
+        if contact.telefoon:
+            e164 = normalise_phone(contact.telefoon) or contact.telefoon
+            phones.add(re.sub(r"\D", "", e164))
+    return _Needles(frozenset(names), frozenset(emails), frozenset(phones))
+
+
+def _fold(text: str) -> str:
+    return _SPACE_RE.sub(" ", text).strip().casefold()
+
+
+def _phone_digits(candidate: str) -> set[str]:
+    """The candidate's digits in international form, however it was written (+32, 0032, 0)."""
+    digits = re.sub(r"\D", "", candidate)
+    forms = {digits}
+    if digits.startswith("00"):
+        forms.add(digits[2:])
+    elif digits.startswith("0"):
+        forms.add("32" + digits[1:])
+    return forms
+
+
+def _readable(raw: bytes) -> str:
+    if raw[:2] == b"\x1f\x8b":  # gzip: pagefind's index fragments, pre-compressed pages
+        with contextlib.suppress(zlib.error):  # not gzip after all: scan the bytes as they are
+            raw = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, MAX_DECOMPRESSED)
+    text = raw.decode("utf-8", errors="replace")
+    if "\\u" in text:
+        text = _JSON_ESCAPE_RE.sub(lambda m: chr(int(m[1], 16)), text)
+    return html.unescape(text) if "&" in text else text
+
+
+def scan_text(text: str, needles: _Needles, *, generic: bool, settings: Settings) -> list[tuple[str, str]]:
+    """(kind, value) of every leak in one text."""
+    found: list[tuple[str, str]] = []
+    folded = _fold(text)
+    for name in needles.names:
+        if name in folded:
+            found.append(("contactpersoon", name))
+    if "@" in text:
+        for finding in find_emails(text):
+            address = finding.value.casefold()
+            if address in needles.emails:
+                found.append(("e-mail van een contactpersoon", finding.value))
+            elif generic and not email_allowed(address, settings.email_allowlist):
+                found.append(("e-mailadres", finding.value))
+    if needles.phones:
+        for match in _PHONE_RUN_RE.finditer(text):
+            if _phone_digits(match.group()) & needles.phones:
+                found.append(("telefoon van een contactpersoon", match.group()))
+    if generic:
+        allowed = set(settings.phone_allowlist)
+        for finding in find_phones(text):
+            if finding.value not in allowed and re.sub(r"\D", "", finding.value) not in needles.phones:
+                found.append(("telefoonnummer", finding.value))
+    return found
+
+
+def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Settings) -> list[Leak]:
+    """Every leak in every file below ``site_dir``, sorted."""
+    needles = _needles(contacts)
+    leaks: set[Leak] = set()
+    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+        rel = file.relative_to(site_dir).as_posix()
+        if rel.endswith(_BINARY_SUFFIXES) and not (needles.names or needles.emails or needles.phones):
+            continue
+        text = _readable(file.read_bytes())
+        generic = not rel.startswith(_THEME_ASSETS) and not rel.endswith(_BINARY_SUFFIXES)
+        leaks.update(Leak(rel, kind, value) for kind, value in scan_text(text, needles, generic=generic,
+                                                                         settings=settings))
+    return sorted(leaks)
+
+
+def describe(leaks: Iterable[Leak]) -> list[str]:
+    """One line per leak, for the build log."""
+    return [f"{leak.path}: {leak.kind} '{leak.value}' published" for leak in leaks]
