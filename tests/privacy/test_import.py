@@ -126,7 +126,8 @@ def test_missing_columns_are_named(runner, project, contacts, tmp_path):
 
 def test_expired_lists_registrations_with_their_pilots(runner, project, monkeypatch):
     monkeypatch.chdir(project)
-    assert "no registration is past" in runner.invoke(main, ["registrations", "expired", "--today", "2029-12-31"]).stdout
+    result = runner.invoke(main, ["registrations", "expired", "--today", "2029-12-31"])
+    assert "no registration is past" in result.stdout
     result = runner.invoke(main, ["registrations", "expired", "--today", "2030-01-02", "--format", "json"])
     listed = json.loads(result.stdout)
     assert [(e["id"], e["proeftuinen"]) for e in listed] == [

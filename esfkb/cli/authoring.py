@@ -1,0 +1,196 @@
+"""``esfkb new``, ``link``, ``unlink`` and ``rename``: writing the knowledge base without hand-editing relations."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from esfkb.cli.common import fail, open_knowledge_base
+from esfkb.cli.shared import core_errors, resolve_kind
+
+if TYPE_CHECKING:
+    from esfkb.kinds import Kind
+    from esfkb.linking import LinkOutcome
+
+_NEW_OPTIONS = {"businessmodel": "businessmodel", "matchmaker": "matchmaker", "auteur": "auteurs",
+                "proeftuin": "proeftuinen"}
+"""Option name to the top-level key it fills in a new document."""
+
+
+@click.command("new")
+@click.argument("kind_name", metavar="KIND")
+@click.argument("doc_id", metavar="ID")
+@click.option("--titel", help="Title (the 'naam' of a registratie or matchmaker).")
+@click.option("--businessmodel", help="Id of the business model a draaiboek implements.")
+@click.option("--matchmaker", help="Id of the matchmaker of a proeftuin.")
+@click.option("--auteur", "auteurs", multiple=True, help="Id of an authoring matchmaker (repeatable).")
+@click.option("--proeftuin", "proeftuinen", multiple=True, help="Id of a pilot (repeatable).")
+@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+              help="Fill any other top-level key (repeatable; repeat a key for a list).")
+@click.option("--no-input", is_flag=True, help="Never prompt, even in a terminal.")
+def new_command(  # noqa: PLR0917 - click passes every option as an argument
+        kind_name: str, doc_id: str, titel: str | None, businessmodel: str | None,
+                matchmaker: str | None, auteurs: tuple[str, ...], proeftuinen: tuple[str, ...],
+                settings: tuple[str, ...], no_input: bool) -> None:
+    """Create a new document of KIND (registratie, matchmaker, proeftuin, businessmodel,
+    draaiboek) with id ID from a template.
+
+    Every required key is there; what you must still fill in starts with TODO, and
+    'esfkb validate' reports it (ESF111) until you do. In a terminal, missing options are
+    asked for (leave an answer empty to keep the placeholder); never when input is piped.
+
+    \b
+    Examples:
+      esfkb new draaiboek enclave-in-de-voedingsindustrie --businessmodel enclave-distributiecentrum
+      esfkb new businessmodel vaste-ploeg-wasserij --titel "Een vaste ploeg in de wasserij" --auteur werkbrug
+      esfkb new proeftuin wasserij-kortrijk --matchmaker sociale-schakel --set ecosysteem=lokaal
+    """
+    from esfkb.scaffold import check_new_id, create, prepare_values
+
+    kb = open_knowledge_base()
+    kind = resolve_kind(kb, kind_name)
+    with core_errors():
+        check_new_id(kb, doc_id)
+    given: dict[str, list[str]] = {}
+    for item in settings:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            fail(f"--set expects KEY=VALUE, got '{item}'")
+        given.setdefault(key.strip(), []).append(value.strip())
+    options = {"businessmodel": [businessmodel] if businessmodel else [],
+               "matchmaker": [matchmaker] if matchmaker else [],
+               "auteur": list(auteurs), "proeftuin": list(proeftuinen)}
+    for option, values in options.items():
+        if values:
+            if _NEW_OPTIONS[option] not in kind.model.model_fields:
+                fail(f"--{option} does not apply to a {kind.name}")
+            given[_NEW_OPTIONS[option]] = values
+    if titel:
+        given[kind.title_field] = [titel]
+    if interactive() and not no_input:
+        _prompt_missing(kind, given)
+    with core_errors():
+        values = prepare_values(kb, kind, given)
+        created = create(kb, kind, doc_id, values)
+    rel = created.file.relative_to(kb.project.root).as_posix()
+    click.echo(f"created {rel}")
+    if created.placeholders:
+        click.echo(f"fill in the {len(created.placeholders)} placeholder(s) marked TODO: "
+                   f"{', '.join(created.placeholders)}")
+        click.echo(f"then check it with: esfkb validate {rel}")
+
+
+def interactive() -> bool:
+    """Whether a person is typing: prompts are only ever shown then, never to a pipe or CI."""
+    return sys.stdin.isatty()
+
+
+def _prompt_missing(kind: Kind, given: dict[str, list[str]]) -> None:
+    """Ask for the title and the required top-level references that were not given."""
+    wanted = [kind.title_field] + [ref.path[0] for ref in kind.references
+                                   if len(ref.path) == 1 and kind.model.model_fields[ref.path[0]].is_required()]
+    targets = {ref.path[0]: ref.target for ref in kind.references}
+    for key in wanted:
+        if key in given or key not in kind.model.model_fields:
+            continue
+        label = kind.model.model_fields[key].title or key
+        hint = f" (id of a {targets[key]}; empty keeps TODO)" if key in targets else " (empty keeps TODO)"
+        answer = click.prompt(f"{label}{hint}", default="", show_default=False).strip()
+        if answer:
+            given[key] = [answer]
+
+
+def _report(outcome: LinkOutcome, root_rel: str, arrow: str) -> None:
+    messages = {
+        "added": f"added '{outcome.target}' to {outcome.field}",
+        "filled": f"filled the placeholder in {outcome.field} with '{outcome.target}'",
+        "set": f"set {outcome.field} to '{outcome.target}'",
+        "replaced": f"replaced {outcome.field} by '{outcome.target}'",
+        "updated": f"updated the entry of '{outcome.target}' in {outcome.field}",
+        "unchanged": f"'{outcome.target}' is already in {outcome.field}: nothing to do",
+        "removed": f"removed '{outcome.target}' from {outcome.field}",
+        "absent": f"'{outcome.source}' does not link to '{outcome.target}': nothing to do",
+    }
+    suffix = f" ({root_rel})" if outcome.changed else ""
+    click.echo(f"{outcome.source} {arrow} {outcome.target}: {messages[outcome.action]}{suffix}")
+
+
+@click.command("link")
+@click.argument("source", metavar="SOURCE")
+@click.argument("target", metavar="TARGET")
+@click.option("--rol", help="Role of a new participant (trekker, partner, ondersteunend); default partner.")
+@click.option("--engagement", help="Engagement of a new participant (interesse, intentieverklaring, "
+                                   "overeenkomst, gestopt); default interesse.")
+@click.option("--field", help="The field to use when SOURCE can link to TARGET in several.")
+def link_command(source: str, target: str, rol: str | None, engagement: str | None, field: str | None) -> None:
+    """Write a relation from SOURCE to TARGET into the right field of SOURCE.
+
+    The kinds decide the field: a draaiboek names its businessmodel, proeftuinen and
+    auteurs; a businessmodel its proeftuinen and auteurs; a proeftuin its matchmaker and
+    deelnemers. Only the lines of that field change; the rest of the file keeps every byte.
+    Linking twice changes nothing; a placeholder (TODO) in the field is filled in.
+
+    \b
+    Examples:
+      esfkb link enclave-opstarten-in-een-distributiecentrum enclave-logistiek-kempen
+      esfkb link enclave-logistiek-kempen dakwerken-kuregem --rol partner --engagement intentieverklaring
+    """
+    from esfkb.linking import link
+
+    kb = open_knowledge_base()
+    entry = {k: v for k, v in (("rol", rol), ("engagement", engagement)) if v is not None}
+    with core_errors():
+        outcome = link(kb, source, target, field=field, entry=entry)
+    _report(outcome, outcome.file.relative_to(kb.project.root).as_posix(), "→")
+
+
+@click.command("unlink")
+@click.argument("source", metavar="SOURCE")
+@click.argument("target", metavar="TARGET")
+@click.option("--field", help="Only remove the relation from this field.")
+def unlink_command(source: str, target: str, field: str | None) -> None:
+    """Remove the relation from SOURCE to TARGET, keeping every other byte of SOURCE.
+
+    TARGET may already be gone (a dangling reference). A required relation (a draaiboek's
+    businessmodel, the last author) is refused: link its replacement instead.
+
+    \b
+    Examples:
+      esfkb unlink enclave-opstarten-in-een-distributiecentrum enclave-logistiek-kempen
+      esfkb unlink enclave-logistiek-kempen dakwerken-kuregem
+    """
+    from esfkb.linking import unlink
+
+    kb = open_knowledge_base()
+    with core_errors():
+        outcome = unlink(kb, source, target, field=field)
+    _report(outcome, outcome.file.relative_to(kb.project.root).as_posix(), "↛")
+
+
+@click.command("rename")
+@click.argument("old", metavar="OLD")
+@click.argument("new", metavar="NEW")
+@click.option("--dry-run", is_flag=True, help="Only list the files that would change.")
+def rename_command(old: str, new: str, dry_run: bool) -> None:
+    """Rename document OLD to NEW and rewrite every reference to it.
+
+    Frontmatter references and Markdown links in every page are rewritten, each file
+    atomically; refused when NEW already exists.
+
+    \b
+    Examples:
+      esfkb rename enclave-distributiecentrum enclave-in-een-distributiecentrum
+      esfkb rename werkbrug werkbrug-vzw --dry-run
+    """
+    from esfkb.rename import rename
+
+    kb = open_knowledge_base()
+    with core_errors():
+        outcome = rename(kb, old, new, dry_run=dry_run)
+    verb = "would rewrite" if dry_run else "rewrote"
+    click.echo(f"{'would rename' if dry_run else 'renamed'} {old} → {new} "
+               f"({outcome.file.relative_to(kb.project.root).as_posix()})")
+    for rel in outcome.touched:
+        click.echo(f"  {verb} {rel}")

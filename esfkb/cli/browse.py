@@ -1,0 +1,187 @@
+"""``esfkb show``, ``list``, ``graph`` and ``report``: reading the knowledge base from the terminal."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import pathlib
+from typing import TYPE_CHECKING
+
+import click
+
+from esfkb.cli.common import fail, open_knowledge_base
+from esfkb.cli.shared import core_errors, resolve_kind
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from esfkb.documents import Document
+    from esfkb.knowledge_base import KnowledgeBase
+
+TITLE_WIDTH = 60
+
+
+def _emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it to ``output``."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as error:
+        fail(f"{output}: cannot write it: {error.strerror}", 1)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command("show")
+@click.argument("doc_id", metavar="ID")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Output format.")
+def show_command(doc_id: str, fmt: str) -> None:
+    """Show document ID as a card: title, kind, key facts and its relations both ways.
+
+    \b
+    Examples:
+      esfkb show enclave-distributiecentrum
+      esfkb show werkbrug --format json
+    """
+    from esfkb.cards import build_card, render_card
+    from esfkb.request import unknown_document
+
+    kb = open_knowledge_base()
+    document = kb.get(doc_id)
+    if document is None:
+        fail(str(unknown_document(kb, doc_id)))
+    card = build_card(kb, document)
+    if fmt == "json":
+        click.echo(json.dumps(card.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render_card(card), nl=False)
+
+
+def _columns(kb: KnowledgeBase, kind_name: str, where_keys: list[str]) -> list[str]:
+    from esfkb.queries import SUMMARY_KEYS
+
+    kind = kb.kinds.by_name[kind_name]
+    columns = ["id", "titel"]
+    if "status" in kind.model.model_fields:
+        columns.append("status")
+    for key in (*SUMMARY_KEYS.get(kind_name, ()), *where_keys):
+        if key not in columns and key != kind.title_field:
+            columns.append(key)
+    return columns
+
+
+def _cell(kb: KnowledgeBase, document: Document, column: str) -> str:
+    from esfkb.queries import values_of
+
+    if column == "titel":
+        return document.title
+    return ", ".join(values_of(kb, document, column))
+
+
+@click.command("list")
+@click.argument("kind_name", metavar="KIND")
+@click.option("--where", "conditions", multiple=True, metavar="KEY=VALUE",
+              help="Keep documents whose KEY (dotted for nested keys) has VALUE; KEY~=TEXT matches text "
+                   "anywhere. Repeat to combine (all must hold).")
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table", show_default=True,
+              help="Output format.")
+def list_command(kind_name: str, conditions: tuple[str, ...], fmt: str) -> None:
+    """List the documents of KIND, filtered on any field.
+
+    Lists match when any item matches; derived keys work too, such as the provincie of a
+    registratie (from its postcode) and the samenwerkingsvorm of a draaiboek (from its model).
+
+    \b
+    Examples:
+      esfkb list draaiboek
+      esfkb list proeftuin --where provincies=antwerpen --where status=afgerond
+      esfkb list registratie --where provincie=limburg --where economie=sociale_economie --format csv
+      esfkb list proeftuin --where deelnemers.registratie=kempenwerk
+      esfkb list businessmodel --where titel~=enclave --format json
+    """
+    from esfkb.queries import parse_condition, select, values_of
+
+    kb = open_knowledge_base()
+    kind = resolve_kind(kb, kind_name)
+    with core_errors():
+        parsed = [parse_condition(c) for c in conditions]
+        documents = select(kb, kind, parsed)
+    columns = _columns(kb, kind.name, [c.key for c in parsed])
+    if fmt == "json":
+        from esfkb.queries import DERIVED
+
+        payload = [{"id": d.id, "kind": d.kind.name, "title": d.title, "path": d.rel_path, "valid": d.valid,
+                    "data": d.data,
+                    "derived": {k: values_of(kb, d, k) for k in sorted(DERIVED.get(kind.name, {}))}}
+                   for d in documents]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    rows = [[_cell(kb, d, c) for c in columns] for d in documents]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow([*columns, "pad"])
+        writer.writerows([*row, d.rel_path] for row, d in zip(rows, documents, strict=True))
+        click.echo(buffer.getvalue(), nl=False)
+        return
+    shown = [[row[0], _truncate(row[1]), *row[2:]] for row in rows]
+    widths = [max([len(c), *(len(r[i]) for r in shown)]) for i, c in enumerate(columns)]
+    for row in [columns, *shown]:
+        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+    click.echo(f"{len(documents)} {kind.plural.lower() if len(documents) != 1 else kind.label.lower()}")
+
+
+def _truncate(text: str) -> str:
+    return text if len(text) <= TITLE_WIDTH else text[: TITLE_WIDTH - 1] + "…"
+
+
+@click.command("graph")
+@click.argument("doc_id", metavar="[ID]", required=False)
+@click.option("--depth", type=click.IntRange(min=0), default=1, show_default=True,
+              help="With ID: how many steps of relations (either direction) to include.")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "json"]), default="mermaid",
+              show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=pathlib.Path), default=None,
+              help="Write to this file instead of the terminal.")
+def graph_command(doc_id: str | None, depth: int, fmt: str, output: Path | None) -> None:
+    """Export the relation graph: the whole base, or the documents around ID.
+
+    \b
+    Examples:
+      esfkb graph
+      esfkb graph enclave-distributiecentrum --depth 2 --format dot --output enclave.dot
+      esfkb graph werkbrug --format json
+    """
+    from esfkb.graph_export import FORMATS, build_graph
+
+    kb = open_knowledge_base()
+    with core_errors():
+        graph = build_graph(kb, doc_id, depth)
+    _emit(FORMATS[fmt](graph), output)
+
+
+@click.command("report")
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "json"]), default="text",
+              show_default=True, help="Output format.")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=pathlib.Path), default=None,
+              help="Write to this file instead of the terminal.")
+def report_command(fmt: str, output: Path | None) -> None:
+    """Portfolio figures: documents per kind and status, pilots per province and ecosystem,
+    samenwerkingsvormen and win-win levels per side, and the doorstroom funnel.
+
+    Funnel cells computed over fewer people than small_cell (mkdocs.yml, default 5) are
+    shown as '< 5'. Documents with schema errors are counted but not analysed.
+
+    \b
+    Examples:
+      esfkb report
+      esfkb report --format markdown --output portefeuille.md
+      esfkb report --format json
+    """
+    from esfkb.report import FORMATS, portfolio
+
+    kb = open_knowledge_base()
+    _emit(FORMATS[fmt](portfolio(kb)), output)

@@ -1,0 +1,43 @@
+"""What a user asked for on the command line, and the checks that explain a wrong request.
+
+A wrong request (an unknown id, an impossible pair, a value outside its vocabulary) is not a
+problem of the knowledge base: the faces report it as a usage error, with what would be right.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING
+
+from esfkb.errors import EsfkbError
+from esfkb.formats import is_valid_id
+from esfkb.loader import _suggest_id as suggest_id
+
+if TYPE_CHECKING:
+    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.vocabulary import Vocabulary
+
+
+class RequestError(EsfkbError):
+    """What was asked does not make sense (unknown id, impossible pair): the command line is at fault."""
+
+
+def unknown_document(kb: KnowledgeBase, doc_id: str, role: str = "") -> RequestError:
+    """The error for an id no document has, suggesting the closest ids."""
+    close = difflib.get_close_matches(doc_id, list(kb.documents), n=3, cutoff=0.6)
+    hint = f": did you mean {', '.join(repr(c) for c in close)}?" if close else ""
+    return RequestError(f"{role + ' ' if role else ''}'{doc_id}' is not the id of any document{hint}")
+
+
+def check_choice(vocabulary: type[Vocabulary], value: str) -> None:
+    """Refuse a value outside ``vocabulary``, listing the allowed values."""
+    if value not in {m.value for m in vocabulary}:
+        raise RequestError(f"'{value}' is not a {vocabulary.__label__.lower()}; choose one of: "
+                           f"{', '.join(m.value for m in vocabulary)}")
+
+
+def check_id_format(doc_id: str) -> None:
+    """Refuse a malformed id, suggesting a well-formed one."""
+    if not is_valid_id(doc_id):
+        raise RequestError(f"'{doc_id}' is not a valid id: use lowercase letters, digits and single hyphens, "
+                           f"e.g. '{suggest_id(doc_id)}'")
