@@ -7,6 +7,7 @@ error type, so that the diagnostics can map it to a stable code and a message th
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -31,6 +32,12 @@ _SEMVER_RE = re.compile(SEMVER_PATTERN)
 def is_valid_id(value: str) -> bool:
     """Whether ``value`` is a well-formed document id (lowercase words joined by hyphens)."""
     return bool(_ID_RE.match(value))
+
+
+def slugify(text: str) -> str:
+    """Lowercase ASCII words joined by hyphens: how a name or a file name becomes an id."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
 def _check_id(value: str) -> str:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import os
-import re
-import unicodedata
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Diagnostic
 from esfkb.documents import Document, Page
-from esfkb.formats import is_valid_id
+from esfkb.formats import is_valid_id, slugify
 from esfkb.frontmatter import ParsedFile, ParseProblem, Position, parse_document, too_large
 from esfkb.schema_check import check_frontmatter
 
@@ -138,12 +136,12 @@ def _load_document(
         problems = [*problems, Diagnostic(
             rel, 1, 1, "ESF011",
             f"file name '{file.name}' is not a valid id: rename it to lowercase words joined by "
-            f"hyphens, e.g. '{_suggest_id(stem)}.md'",
+            f"hyphens, e.g. '{suggest_id(stem)}.md'",
         )]
     return Document(stem, kind, file, rel, parsed, model), problems
 
 
-def _suggest_id(stem: str) -> str:
-    ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_stem.lower()).strip("-") or "document"
+def suggest_id(stem: str) -> str:
+    """A valid id close to ``stem``, to suggest when a file name is not one."""
+    return slugify(stem) or "document"
 

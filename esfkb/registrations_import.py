@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -22,7 +21,7 @@ import yaml
 
 from esfkb.editing import EditableDocument, write_atomic
 from esfkb.errors import EsfkbError
-from esfkb.formats import is_valid_id, kbo_is_valid
+from esfkb.formats import is_valid_id, kbo_is_valid, slugify
 from esfkb.models import Registratie
 from esfkb.site.contacts import Contact
 from esfkb.vocabulary import Bron, Doeleinde, Economie, Registratiestatus, Samenwerkingsvorm
@@ -101,14 +100,8 @@ class ImportPlan:
         return sum(p.skipped for p in self.problems)
 
 
-def slug(text: str) -> str:
-    """Lowercase ASCII words joined by hyphens: how an organisation name becomes an id."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-
-
 def _key(text: str) -> str:
-    return slug(text).replace("-", "_")
+    return slugify(text).replace("-", "_")
 
 
 def decode_export(raw: bytes) -> str:
@@ -305,7 +298,7 @@ def plan_import(
     for row in latest.values():
         existing = by_kbo.get(row.kbo.replace(".", ""))
         if existing is None:
-            doc_id = _unique_id(slug(row.public["naam"]) or "organisatie", taken)
+            doc_id = _unique_id(slugify(row.public["naam"]) or "organisatie", taken)
             taken.add(doc_id)
             plan.created[doc_id] = (folder / f"{doc_id}.md", _new_file(row, retention_years))
         else:

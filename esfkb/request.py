@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.errors import EsfkbError
 from esfkb.formats import is_valid_id
-from esfkb.loader import _suggest_id as suggest_id
+from esfkb.loader import suggest_id
 
 if TYPE_CHECKING:
     from esfkb.knowledge_base import KnowledgeBase
