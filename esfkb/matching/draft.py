@@ -1,0 +1,91 @@
+"""Check a draft composition against the composition rules before it is written into a pilot.
+
+The same judgements as the composition rule (esfkb.rules.composition), from the same functions
+(esfkb.composition) and thresholds (the settings), but said as what is missing, in Dutch, for a
+matchmaker weighing who to ask next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from esfkb.composition import compose, dominant_share, missing_mix, size_problem
+from esfkb.matching.index import MatchingError
+from esfkb.matching.scoring import REQUIRED_RECOGNITIONS, Draft
+from esfkb.vocabulary import Economie, Engagement
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from esfkb.composition import Composition
+    from esfkb.matching.index import MatchIndex, Profile
+
+
+@dataclass(frozen=True, slots=True)
+class DraftCheck:
+    """Whether a draft is mixed, balanced and workable; what is missing; whose consent is lacking."""
+
+    deelnemers: tuple[str, ...]
+    composition: Composition
+    mixed: bool
+    balanced: bool
+    workable: bool
+    missing: tuple[str, ...]
+    consent: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        """Whether the draft breaks no composition rule."""
+        return not self.missing and not self.consent
+
+
+def resolve(index: MatchIndex, draft: Draft) -> list[Profile]:
+    """The profiles of the draft's participants; one error naming every id that is not a registration."""
+    profiles, errors = [], []
+    for doc_id in draft.deelnemers:
+        try:
+            profiles.append(index.profile(doc_id))
+        except MatchingError as error:
+            errors.append(str(error))
+    if errors:
+        raise MatchingError("; ".join(errors))
+    return profiles
+
+
+def check_draft(index: MatchIndex, draft: Draft, *, today: date) -> DraftCheck:
+    """Judge ``draft`` as the composition rule would judge a pilot with these participants."""
+    settings = index.settings
+    missing: list[str] = []
+    members: dict[str, Profile] = {}
+    for profile in resolve(index, draft):
+        if profile.id in members:
+            missing.append(f"{profile.naam} ({profile.id}) staat twee keer in de samenstelling.")
+        members[profile.id] = profile
+    composition = compose((p.economie, Engagement.INTERESSE) for p in members.values())
+    sides = missing_mix(composition)
+    if sides:
+        missing.append(f"Niet gemengd: er ontbreekt een deelnemer uit de {' en uit de '.join(sides)}.")
+    share = dominant_share(composition, settings)
+    if share is not None:
+        dominant, other = ((Economie.SOCIALE_ECONOMIE, Economie.REGULIERE_ECONOMIE)
+                           if composition.social > composition.regular
+                           else (Economie.REGULIERE_ECONOMIE, Economie.SOCIALE_ECONOMIE))
+        missing.append(f"Niet evenwichtig: de {dominant.label.lower()} heeft {share * 100:.0f} % van de "
+                       f"{composition.size} deelnemers (max. {settings.max_side_share * 100:.0f} %); voeg een "
+                       f"deelnemer uit de {other.label.lower()} toe.")
+    problem = size_problem(composition, settings)
+    if problem is not None:
+        if composition.size < settings.min_participants:
+            missing.append(f"Niet werkbaar: {composition.size} deelnemer(s), minder dan {settings.min_participants}.")
+        else:
+            missing.append(f"Niet werkbaar: {composition.size} deelnemers, meer dan {settings.max_participants}.")
+    for vorm in dict.fromkeys(draft.samenwerkingsvormen):
+        erkenning = REQUIRED_RECOGNITIONS.get(vorm)
+        if erkenning is not None and not any(erkenning in p.erkenningen for p in members.values()):
+            missing.append(f"Een {vorm.label.lower()} vraagt een deelnemer erkend als {erkenning.label.lower()}; "
+                           "er is er geen.")
+    consent = tuple(f"{p.naam} ({p.id}) {reason}." for p in members.values()
+                    if (reason := p.consent_problem(today)) is not None)
+    return DraftCheck(tuple(members), composition, not sides, share is None, problem is None,
+                      tuple(missing), consent)
