@@ -1,0 +1,136 @@
+"""Who reads the edition, and therefore what it may show (design §4, issue 5).
+
+``public`` (default): a registration is published only with consent for
+publicatie_organisatieprofiel, not withdrawn and within its retention; elsewhere it reads as "een
+deelnemer uit de sociale economie". Indicator values over fewer than ``small_cell`` people read
+"< 5". ``matchmakers``: registrations that allow contact by a matchmaker are shown with their
+contact person from the private contacts file, and every page carries a confidentiality banner.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from esfkb.models import Registratie
+from esfkb.site.contacts import Contact, load_contacts
+from esfkb.site.markup import Html, el
+from esfkb.vocabulary import Doeleinde, Economie, Registratiestatus
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from esfkb.config import Settings
+    from esfkb.documents import Document
+
+ANONYMOUS: dict[Economie, str] = {
+    Economie.SOCIALE_ECONOMIE: "een deelnemer uit de sociale economie",
+    Economie.REGULIERE_ECONOMIE: "een deelnemer uit de reguliere economie",
+    Economie.PUBLIEKE_SECTOR: "een deelnemer uit de publieke sector",
+    Economie.INTERMEDIAIR: "een intermediaire deelnemer",
+}
+ANONYMOUS_UNKNOWN = "een deelnemer"
+
+BANNER_TEXT = (
+    "Deze editie bevat contactgegevens van geregistreerde organisaties en is "
+    "uitsluitend bestemd voor de matchmakers, binnen de ESF-opdracht. Niet doorsturen of publiceren."
+)
+
+
+PRIVATE_FIELDS: dict[type, frozenset[str]] = {
+    Registratie: frozenset({"kbo_nummer", "registratiedatum", "bron", "toestemming", "status", "bewaren_tot"}),
+}
+"""Fields that only the matchmakers edition shows and that never reach the API: a registration's administration."""
+
+
+class Edition(StrEnum):
+    """The two editions of the site."""
+
+    PUBLIC = "public"
+    MATCHMAKERS = "matchmakers"
+
+
+_SHOWN_WITH: dict[Edition, frozenset[Doeleinde]] = {
+    Edition.PUBLIC: frozenset({Doeleinde.PUBLICATIE_ORGANISATIEPROFIEL}),
+    Edition.MATCHMAKERS: frozenset({Doeleinde.PUBLICATIE_ORGANISATIEPROFIEL, Doeleinde.CONTACT_DOOR_MATCHMAKER}),
+}
+
+
+@dataclass(frozen=True)
+class Audience:
+    """The edition being built and the decisions that follow from it."""
+
+    edition: Edition = Edition.PUBLIC
+    small_cell: int = 5
+    today: date = field(default_factory=date.today)
+    contacts: Mapping[str, Contact] = field(default_factory=dict)
+
+    @classmethod
+    def from_settings(cls, settings: Settings, *, root: Path | None = None, today: date | None = None) -> Audience:
+        """The audience of ``settings``; only the matchmakers edition reads the contacts file.
+
+        A relative contacts path is taken from ``root`` (the folder of mkdocs.yml), like every other path.
+        """
+        edition = Edition(settings.audience)
+        contacts: Mapping[str, Contact] = {}
+        if edition is Edition.MATCHMAKERS:
+            path = Path(settings.contacts_file).expanduser() if settings.contacts_file else None
+            if path is not None and root is not None and not path.is_absolute():
+                path = root / path
+            contacts = load_contacts(path)
+        return cls(edition, settings.small_cell, today or date.today(), contacts)
+
+    @property
+    def confidential(self) -> bool:
+        """Whether pages must carry the confidentiality banner."""
+        return self.edition is Edition.MATCHMAKERS
+
+    def publishes(self, document: Document) -> bool:
+        """Whether the document gets a page, a card, an API record and links."""
+        if document.kind.model is not Registratie:
+            return True
+        return self.consents(document, *_SHOWN_WITH[self.edition])
+
+    def consents(self, document: Document, *purposes: Doeleinde) -> bool:
+        """A valid, current registration that consented to one of ``purposes`` and did not withdraw."""
+        reg = document.model
+        if not isinstance(reg, Registratie):
+            return False  # unreadable consent is no consent
+        withdrawn = reg.toestemming.ingetrokken_op is not None or reg.status == Registratiestatus.INGETROKKEN
+        expired = reg.bewaren_tot < self.today
+        return not withdrawn and not expired and any(p in reg.toestemming.doeleinden for p in purposes)
+
+    def contact(self, document: Document) -> Contact | None:
+        """The contact person of a registration, only in the matchmakers edition and with consent."""
+        if self.edition is not Edition.MATCHMAKERS or not self.consents(document, Doeleinde.CONTACT_DOOR_MATCHMAKER):
+            return None
+        return self.contacts.get(document.id, Contact())
+
+    def shows_field(self, model: type, name: str) -> bool:
+        """Whether a field of a model may appear on a page of this edition."""
+        return self.confidential or name not in PRIVATE_FIELDS.get(model, frozenset())
+
+    def suppressed(self, n: int | None) -> bool:
+        """Whether a value computed over ``n`` people is too small a cell to show."""
+        return n is not None and n < self.small_cell
+
+    @property
+    def small_cell_text(self) -> str:
+        """What a suppressed value reads."""
+        return f"< {self.small_cell}"
+
+    def banner(self) -> Html:
+        """The confidentiality banner, or nothing in the public edition."""
+        if not self.confidential:
+            return Html("")
+        return el("div", el("strong", "Vertrouwelijke editie. "), BANNER_TEXT, class_="esfkb-banner", role="note",
+                  data_search_exclude=True)  # on every page: it would open every search result
+
+
+def anonymous_label(document: Document | None) -> str:
+    """How an unpublished participant reads: its economy, never its name."""
+    reg = document.model if document is not None else None
+    return ANONYMOUS.get(reg.economie, ANONYMOUS_UNKNOWN) if isinstance(reg, Registratie) else ANONYMOUS_UNKNOWN

@@ -1,0 +1,138 @@
+"""The API files: ``api/catalog.json`` (every published document) and ``api/<kind>.json`` (public fields).
+
+Public fields only: a registration's administration (KBO number, consent, follow-up status,
+retention) stays out, hidden participants appear by economy only, and suppressed indicator values
+carry neither value nor n. Output is deterministic (sorted keys and records, no timestamps) and
+'<', '>' and '&' are escaped so the JSON is safe to embed in a page too.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from esfkb.formats import province_of
+from esfkb.models import Draaiboek, Proeftuin, Registratie
+from esfkb.schemas import render_schema
+from esfkb.site import routes
+from esfkb.site.audience import PRIVATE_FIELDS
+from esfkb.site.facets import facets, model_of
+from esfkb.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from esfkb.documents import Document
+    from esfkb.site.context import SiteContext
+
+API_VERSION = 1
+
+
+def dumps(data: Any) -> str:
+    """Deterministic JSON: sorted keys, two-space indent, UTF-8 text, HTML-significant characters escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Vocabulary):
+        return value.value
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def catalog_record(ctx: SiteContext, document: Document) -> dict[str, Any]:
+    """The summary record of a document: id, kind, url, title, summary, facets and relations both ways."""
+    relations: dict[str, list[str]] = {}
+    for link in ctx.kb.links_from(document.id):
+        target = ctx.kb.resolved(link)
+        if target is not None and ctx.published(target):
+            relations.setdefault(link.field, [])
+            if target.id not in relations[link.field]:
+                relations[link.field].append(target.id)
+    referenced_by: dict[str, list[str]] = {}
+    for link in ctx.kb.links_to(document.id):
+        source = ctx.kb.get(link.source)
+        if source is not None and source.valid and ctx.published(source):
+            referenced_by.setdefault(source.kind.name, [])
+            if source.id not in referenced_by[source.kind.name]:
+                referenced_by[source.kind.name].append(source.id)
+    return {
+        "id": document.id,
+        "kind": document.kind.name,
+        "url": ctx.url(document),
+        "title": document.title,
+        "summary": getattr(document.model, "samenvatting", None),
+        "facets": {name: _plain(values) for name, values in facets(ctx, document).items()},
+        "relations": relations,
+        "referenced_by": {k: sorted(v) for k, v in referenced_by.items()},
+    }
+
+
+def public_record(ctx: SiteContext, document: Document) -> dict[str, Any]:
+    """Every public field of a valid document, with the derived ones a reader expects."""
+    model = document.model
+    assert model is not None
+    data: dict[str, Any] = model.model_dump(mode="json", exclude=set(PRIVATE_FIELDS.get(type(model), ())))
+    if isinstance(model, Registratie):
+        data["provincie"] = province_of(model.postcode).value
+    elif isinstance(model, Draaiboek):
+        source = model_of(ctx, document)
+        data["samenwerkingsvorm"] = source.samenwerkingsvorm.value if source is not None else None
+    elif isinstance(model, Proeftuin):
+        data["deelnemers"] = [_participant(ctx, d) for d in data["deelnemers"]]
+        data["indicatoren"] = [_measure(ctx, m) for m in data["indicatoren"]]
+    return {"id": document.id, "url": ctx.url(document), **data}
+
+
+def _participant(ctx: SiteContext, entry: dict[str, Any]) -> dict[str, Any]:
+    registration = ctx.kb.get(entry["registratie"])
+    reg = registration.model if registration is not None else None
+    economie = reg.economie.value if isinstance(reg, Registratie) else None
+    shown = entry["registratie"] if ctx.published(registration) else None
+    return {**entry, "registratie": shown, "economie": economie}
+
+
+def _measure(ctx: SiteContext, entry: dict[str, Any]) -> dict[str, Any]:
+    if ctx.audience.suppressed(entry.get("n")):
+        return {**entry, "waarde": None, "n": None, "onderdrukt": True}
+    return {**entry, "onderdrukt": False}
+
+
+def api_files(ctx: SiteContext) -> dict[str, str]:
+    """Every API file by its site path."""
+    records = []
+    files: dict[str, str] = {}
+    kinds: dict[str, Any] = {}
+    for kind in ctx.kb.kinds.kinds:
+        documents = sorted(ctx.documents(kind.name), key=lambda d: d.id)
+        records.extend(catalog_record(ctx, d) for d in documents)
+        files[routes.api_kind(kind)] = dumps({
+            "version": API_VERSION,
+            "kind": kind.name,
+            "label": kind.label,
+            "schema": f"../{routes.schema(kind)}",
+            "documents": [public_record(ctx, d) for d in documents],
+        })
+        kinds[kind.name] = {"label": kind.label, "plural": kind.plural, "api": routes.api_kind(kind),
+                            "schema": routes.schema(kind), "count": len(documents)}
+    records.sort(key=lambda r: (r["kind"], r["id"]))
+    files[routes.CATALOG] = dumps({"version": API_VERSION, "kinds": kinds, "documents": records})
+    return dict(sorted(files.items()))
+
+
+def schema_files(ctx: SiteContext, schemas_dir: Path | None) -> dict[str, str]:
+    """The JSON Schemas to serve: the project's committed files, else generated from the models.
+
+    The committed files equal the generated ones (a test fails on drift); serving the committed
+    files publishes exactly what external tools validate against.
+    """
+    files = {}
+    for kind in ctx.kb.kinds.kinds:
+        committed = schemas_dir / f"{kind.name}.schema.json" if schemas_dir is not None else None
+        if committed is not None and committed.is_file():
+            files[routes.schema(kind)] = committed.read_text(encoding="utf-8")
+        else:
+            files[routes.schema(kind)] = render_schema(kind)
+    return files

@@ -1,0 +1,53 @@
+"""The private contacts file: registration id to contact person, read only for the matchmakers.
+
+The file lives outside the repository (design §4). Only the matchmakers edition reads it, so a
+public build can never show what it never loaded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from esfkb.errors import ConfigError
+
+_FIELDS = ("naam", "functie", "email", "telefoon")
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """A registration's contact person; every field may be missing."""
+
+    naam: str | None = None
+    functie: str | None = None
+    email: str | None = None
+    telefoon: str | None = None
+
+
+def load_contacts(path: str | Path | None) -> dict[str, Contact]:
+    """Read the contacts file; a missing or malformed file is a configuration error that says why."""
+    if not path:
+        raise ConfigError(
+            "the matchmakers edition needs the private contacts file: set the esfkb option "
+            "'contacts_file' or the environment variable ESFKB_CONTACTS"
+        )
+    file = Path(path).expanduser()
+    try:
+        raw = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"contacts file '{file}' does not exist (set by contacts_file or ESFKB_CONTACTS)") from None
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise ConfigError(f"contacts file '{file}' cannot be read: {error}") from None
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict):
+        raise ConfigError(f"contacts file '{file}' must map registration ids to contacts")
+    contacts: dict[str, Contact] = {}
+    for key, entry in raw.items():
+        if not isinstance(entry, dict):
+            raise ConfigError(f"contacts file '{file}': the entry of '{key}' must be a mapping of {', '.join(_FIELDS)}")
+        values = {name: None if entry.get(name) is None else str(entry[name]) for name in _FIELDS}
+        contacts[str(key)] = Contact(**values)
+    return dict(sorted(contacts.items()))

@@ -1,0 +1,63 @@
+"""Dutch labels and formats: field titles from the models, vocabulary labels, numbers and dates.
+
+The labels are declared once, on the pydantic models and vocabularies; this module only reads them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from esfkb.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+_MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+INVERSE_LABELS: dict[tuple[str, str], str] = {
+    ("proeftuin", "matchmaker"): "Begeleide proeftuinen",
+    ("proeftuin", "deelnemers"): "Neemt deel aan",
+    ("businessmodel", "proeftuinen"): "Businessmodellen getest in deze proeftuin",
+    ("businessmodel", "auteurs"): "Auteur van businessmodellen",
+    ("draaiboek", "businessmodel"): "Draaiboeken die dit model uitvoeren",
+    ("draaiboek", "proeftuinen"): "Draaiboeken gebruikt in deze proeftuin",
+    ("draaiboek", "auteurs"): "Auteur van draaiboeken",
+}
+"""How a backlink reads on the target's page, by (source kind, source field)."""
+
+
+def field_label(model: type[BaseModel], name: str) -> str:
+    """The Dutch title of a model field (its name when it has none)."""
+    info = model.model_fields.get(name)
+    return info.title if info is not None and info.title else name
+
+
+def term(value: Any) -> str:
+    """A vocabulary value's Dutch label; other values as text."""
+    if isinstance(value, Vocabulary):
+        return value.label or value.value
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, float):
+        return format_number(value)
+    return str(value)
+
+
+def format_number(value: float) -> str:
+    """A number the Flemish way: 2.150 and 9,5."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    whole, _, fraction = f"{value:,.2f}".rstrip("0").partition(".")
+    return whole.replace(",", ".") + ("," + fraction if fraction else "")
+
+
+def format_date(value: date) -> str:
+    """A date as '30 juni 2025'."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def inverse_label(source_kind: str, source_plural: str, field: str, field_title: str) -> str:
+    """The heading of a backlink group, with a generic fallback for third-party kinds."""
+    return INVERSE_LABELS.get((source_kind, field), f"{source_plural} ({field_title.lower()})")

@@ -1,0 +1,85 @@
+"""The plan of one build: which source pages to drop, which pages and files to add, how to fill them.
+
+This is the whole interface a site generator adapter needs: take ``hidden`` out of the build,
+add ``pages`` and ``files``, pass each page's Markdown through :meth:`SitePlan.markdown` and its
+HTML through :meth:`SitePlan.html`, and set the titles from :meth:`SitePlan.meta`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from esfkb.site.catalog import api_files, schema_files
+from esfkb.site.context import SiteContext
+from esfkb.site.markup import esc
+from esfkb.site.pages import GeneratedPage, generated_pages, render_page_section
+from esfkb.site.sections import PLACEHOLDER_RE, decorate, redact_links, render_section
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.site.audience import Audience
+
+DESCRIPTION_LENGTH = 300
+
+
+@dataclass(eq=False)
+class SitePlan:
+    """Everything one edition adds to, removes from and renders into the site."""
+
+    ctx: SiteContext
+    pages: list[GeneratedPage]
+    files: dict[str, str]
+    _titles: dict[str, str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._titles = {p.src_uri: p.title for p in self.pages}
+
+    @property
+    def hidden(self) -> frozenset[str]:
+        """Docs-relative paths of document files that this edition must not build at all."""
+        return self.ctx.hidden
+
+    def meta(self, src_uri: str) -> dict[str, Any] | None:
+        """The page metadata for a document or generated page (escaped, as themes print it raw); None otherwise."""
+        document = self.ctx.by_src.get(src_uri)
+        if document is not None:
+            meta: dict[str, Any] = {"title": esc(document.title)}
+            summary = getattr(document.model, "samenvatting", None)
+            if summary:
+                meta["description"] = esc(" ".join(summary.split())[:DESCRIPTION_LENGTH])
+            return meta
+        title = self._titles.get(src_uri)
+        return {"title": esc(title)} if title is not None else None
+
+    def markdown(self, src_uri: str, markdown: str) -> str:
+        """A page's Markdown with the views of its document placed and links to hidden pages redacted."""
+        markdown = redact_links(self.ctx, src_uri, markdown)
+        document = self.ctx.by_src.get(src_uri)
+        if document is None or not self.ctx.published(document):
+            return markdown
+        return decorate(self.ctx, document, markdown)
+
+    def html(self, html: str, page_url: str) -> str:
+        """A page's HTML with each placeholder rendered for ``page_url``, and the audience's banner on top."""
+        def fill(match: Any) -> str:
+            scope, name, arg = match.groups()
+            if scope == "doc":
+                rendered = render_section(self.ctx, name, arg, page_url)
+            else:
+                rendered = render_page_section(self.ctx, name, arg, page_url)
+            return rendered if rendered is not None else ""
+
+        filled = PLACEHOLDER_RE.sub(fill, html) if "<!-- esfkb:" in html else html
+        return self.ctx.audience.banner() + filled
+
+
+def plan_site(kb: KnowledgeBase, audience: Audience, *, directory_urls: bool = True,
+              schemas_dir: Path | None = None) -> SitePlan:
+    """Plan the edition of ``kb`` for ``audience``."""
+    ctx = SiteContext(kb, audience, directory_urls)
+    files = {**api_files(ctx), **schema_files(ctx, schemas_dir)}
+    return SitePlan(ctx, generated_pages(ctx), dict(sorted(files.items())))
+

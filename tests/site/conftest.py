@@ -1,0 +1,34 @@
+"""Site builds for the tests: the bundled base built once per session, small bases built on demand."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, make_project
+from tests.site.helpers import SMALL_CONFIG, Build, run_mkdocs
+
+
+@pytest.fixture(scope="session")
+def bundled(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The bundled knowledge base built once with ``--strict``, shared by every test that reads it."""
+    build = run_mkdocs(REPO / "mkdocs.yml", tmp_path_factory.mktemp("bundled") / "site")
+    assert build.returncode == 0, build.log
+    return build
+
+
+@pytest.fixture
+def small_base(tmp_path: Path):
+    """A factory: the valid example base with files replaced or added, and a test-friendly mkdocs.yml."""
+
+    def make(files: dict[str, str] | None = None) -> Path:
+        root = make_project(tmp_path / "kb")
+        (root / "mkdocs.yml").write_text(SMALL_CONFIG, encoding="utf-8")
+        for rel, text in (files or {}).items():
+            target = root / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        return root
+
+    return make

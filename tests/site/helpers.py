@@ -1,0 +1,72 @@
+"""Helpers for the site tests: build a project with ``mkdocs build`` and read what it wrote.
+
+Builds run in a subprocess, as a user and CI run them: the plugin is found through its entry
+point, and MkDocs' own warnings stay out of pytest's warnings-as-errors.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SMALL_CONFIG = """\
+site_name: Testbasis
+docs_dir: playbooks
+theme:
+  name: material
+  language: nl
+  font: false
+plugins:
+  - search:
+      lang: nl
+  - esfkb:
+      email_allowlist: ["*.example"]
+"""
+
+
+@dataclass
+class Build:
+    """The outcome of one ``mkdocs build``: exit code, log, and the site directory."""
+
+    returncode: int
+    log: str
+    site: Path
+    seconds: float
+
+    def text(self, path: str) -> str:
+        """A built file as text (``path`` relative to the site root; a folder means its index.html)."""
+        target = self.site / path
+        if path.endswith("/") or not path:
+            target = target / "index.html"
+        return target.read_text(encoding="utf-8")
+
+    def json(self, path: str) -> Any:
+        """A built JSON file."""
+        return json.loads(self.text(path))
+
+    def files(self) -> list[Path]:
+        """Every file written to the site directory, sorted."""
+        return sorted(p for p in self.site.rglob("*") if p.is_file())
+
+    def text_files(self) -> dict[str, str]:
+        """Every text file of the site (HTML, JSON, XML, JS, CSS) by relative path."""
+        return {p.relative_to(self.site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
+                for p in self.files() if p.suffix in {".html", ".json", ".xml", ".js", ".css", ".txt"}}
+
+
+def run_mkdocs(config: Path, site: Path, *, strict: bool = True, env: dict[str, str] | None = None) -> Build:
+    """Build the project of ``config`` into ``site``; the private-data variables come only from ``env``."""
+    environ = {k: v for k, v in os.environ.items() if k not in {"ESFKB_AUDIENCE", "ESFKB_CONTACTS"}}
+    environ.update({"NO_MKDOCS_2_WARNING": "1", **(env or {})})
+    command = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), "-d", str(site)]
+    if strict:
+        command.append("--strict")
+    start = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=environ, timeout=600, check=False)
+    return Build(done.returncode, done.stdout + done.stderr, site, time.perf_counter() - start)

@@ -1,0 +1,76 @@
+"""The core renderers without any site generator: escaping, URLs, suppression, SVG well-formedness."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from datetime import date
+
+import pytest
+
+from esfkb.models import Meting, Proeftuin
+from esfkb.site.audience import Audience
+from esfkb.site.charts import Cell, Row, Series, Unit, bar_chart, funnel_chart, unit_chart
+from esfkb.site.figures import aggregate_funnel, pilot_funnel
+from esfkb.site.markup import el, esc, inline, link, paragraphs
+from esfkb.site.urls import page_url, relative_url
+from esfkb.vocabulary import Indicator
+
+
+def test_values_are_escaped_and_unsafe_links_dropped():
+    assert esc('<a href="x">') == "&lt;a href=&quot;x&quot;&gt;"
+    assert el("p", "<b>", title='"x"') == '<p title="&quot;x&quot;">&lt;b&gt;</p>'
+    assert link("javascript:alert(1)", "klik") == "klik"
+    assert link("https://example.org/?a=1&b=2", "site") == '<a href="https://example.org/?a=1&amp;b=2">site</a>'
+    assert inline("**vet** en *schuin* met `<code>`") == \
+        "<strong>vet</strong> en <em>schuin</em> met <code>&lt;code&gt;</code>"
+    assert paragraphs("een\ntwee\n\ndrie") == "<p>een twee</p><p>drie</p>"
+
+
+@pytest.mark.parametrize(("src", "directory", "url"), [
+    ("index.md", True, ""), ("a/index.md", True, "a/"), ("a/b.md", True, "a/b/"),
+    ("a/b.md", False, "a/b.html"), ("a/index.md", False, "a/index.html"), ("api/x.json", True, "api/x.json"),
+])
+def test_page_urls_follow_the_generator(src, directory, url):
+    assert page_url(src, directory_urls=directory) == url
+
+
+@pytest.mark.parametrize(("target", "here", "expected"), [
+    ("proeftuinen/x/", "businessmodellen/y/", "../../proeftuinen/x/"),
+    ("", "a/b/", "../../"), ("a/", "", "a/"), ("a/b/", "a/b/", "./"), ("x.html", "a/b.html", "../x.html"),
+])
+def test_relative_urls(target, here, expected):
+    assert relative_url(target, here) == expected
+
+
+def _pilot(*measures: tuple[Indicator, float, int | None]) -> Proeftuin:
+    pilot = Proeftuin.model_construct(indicatoren=[
+        Meting(indicator=code, waarde=value, n=n, peildatum=date(2025, 1, 1)) for code, value, n in measures
+    ])
+    return pilot
+
+
+def test_small_cells_are_suppressed_per_pilot_and_in_aggregates():
+    audience = Audience(small_cell=5)
+    big = _pilot((Indicator.DS_01, 10, 10), (Indicator.DS_02, 4, 10), (Indicator.DS_03, 4, 5))
+    small = _pilot((Indicator.DS_01, 3, 3), (Indicator.DS_03, 2, 2))
+    assert [c.text for c in pilot_funnel(audience, small)] == ["< 5", "", "< 5", ""]
+    stages = aggregate_funnel(audience, [big, small])
+    # DS-01: 13 over 13 people, but the hidden 3 would follow from 13 - 10: suppressed
+    assert [c.text for c, _ in stages] == ["< 5", "4", "< 5", ""]
+    twin = _pilot((Indicator.DS_01, 3, 3))
+    assert aggregate_funnel(audience, [big, small, twin])[0][0].text == "16"  # hidden 3 + 3 concern 6 people
+
+
+def test_charts_are_well_formed_svg_with_escaped_labels():
+    series = [Series("A & B", "#000"), Series("<C>", "#111")]
+    rows = [Row("<script>", (Cell(3, "3"), Cell(None, "< 5")))]
+    charts = [
+        bar_chart("c1", "Titel <x>", rows, series),
+        bar_chart("c2", "Titel", rows, series, stacked=True),
+        funnel_chart("c3", "Trechter", [Row("DS-01", (Cell(None, "< 5"),)), Row("DS-02", (Cell(None, ""),))], "#000"),
+        unit_chart("c4", "Eenheden", [("Sociale economie", [Unit("T", "#000", "<naam>")])], [("x", "#000", False)]),
+    ]
+    for chart in charts:
+        root = ET.fromstring(chart)
+        assert root.tag == "{http://www.w3.org/2000/svg}svg"
+        assert "<script>" not in chart
