@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from esfkb.config import Settings
-    from esfkb.site.contacts import Contact
+    from esfkb.contacts import Contact
 
 MAX_DECOMPRESSED = 64 * 1024 * 1024
 _JSON_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")

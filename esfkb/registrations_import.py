@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from esfkb.contacts import Contact, render_contacts
 from esfkb.editing import EditableDocument, write_atomic
 from esfkb.errors import EsfkbError
 from esfkb.formats import is_valid_id, kbo_is_valid, slugify
 from esfkb.models import Registratie
-from esfkb.site.contacts import Contact
 from esfkb.vocabulary import Bron, Doeleinde, Economie, Registratiestatus, Samenwerkingsvorm
 
 if TYPE_CHECKING:
@@ -405,17 +405,6 @@ def _edit_list(document: EditableDocument, path: tuple[str, ...], wanted: list[s
         if have[index] not in wanted:
             document.remove_item(path, index, drop_empty_key=not wanted)
     return True
-
-
-def render_contacts(contacts: dict[str, Contact]) -> bytes:
-    """The private contacts file: registration id to contact, sorted, empty fields left out."""
-    data = {
-        doc_id: {k: v for k, v in (("naam", c.naam), ("functie", c.functie), ("email", c.email),
-                                   ("telefoon", c.telefoon)) if v}
-        for doc_id, c in sorted(contacts.items())
-    }
-    header = "# Private contacts of the esfkb registrations. Never commit this file.\n"
-    return (header + yaml.safe_dump(data, sort_keys=True, allow_unicode=True, default_flow_style=False)).encode()
 
 
 def apply_plan(plan: ImportPlan, contacts_file: Path) -> None:

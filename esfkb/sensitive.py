@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
 EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_CAMEL_RE = re.compile(r"[a-z][A-Z]")
 _PHONE_RES = tuple(re.compile(prefix + r"[1-9][\d .()/-]{5,18}\d") for prefix in (r"\+", "00", "0"))
 """Phone-shaped runs: international (+32, 0032) and national (0...); one pattern per literal
 prefix, because a literal lets the regex engine skip through long texts several times faster."""
@@ -52,7 +53,13 @@ def find_emails(text: str) -> Iterator[Finding]:
     if "@" not in text:
         return
     for match in EMAIL_RE.finditer(text):
-        yield Finding(match.start(), "email", match.group().rstrip("."))
+        local, domain = match.group().rsplit("@", 1)
+        # Text extracted from HTML runs words together ("info@x.exampleWerkingsgebied"): a domain
+        # ends where a lowercase letter is followed by an uppercase one.
+        boundary = _CAMEL_RE.search(domain)
+        if boundary:
+            domain = domain[: boundary.start() + 1]
+        yield Finding(match.start(), "email", f"{local}@{domain}".rstrip("."))
 
 
 def normalise_phone(candidate: str) -> str | None:

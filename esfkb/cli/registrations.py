@@ -37,9 +37,9 @@ def import_command(export: pathlib.Path, contacts_file: pathlib.Path, dry_run: b
     Example:
       esfkb registrations import export-esf.csv --contacts ~/esf-prive/contacten.yml --dry-run
     """
+    from esfkb.contacts import load_contacts
     from esfkb.errors import EsfkbError
     from esfkb.registrations_import import apply_plan, plan_import, read_export
-    from esfkb.site.contacts import load_contacts
 
     project = open_project()
     if contacts_file.resolve().is_relative_to(project.root):

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esfkb.models import Registratie
-from esfkb.site.contacts import Contact, load_contacts
+from esfkb.contacts import Contact, contacts_path, load_contacts
 from esfkb.site.markup import Html, el
 from esfkb.vocabulary import Doeleinde, Economie, Registratiestatus
 
@@ -77,10 +77,7 @@ class Audience:
         edition = Edition(settings.audience)
         contacts: Mapping[str, Contact] = {}
         if edition is Edition.MATCHMAKERS:
-            path = Path(settings.contacts_file).expanduser() if settings.contacts_file else None
-            if path is not None and root is not None and not path.is_absolute():
-                path = root / path
-            contacts = load_contacts(path)
+            contacts = load_contacts(contacts_path(settings, root))
         return cls(edition, settings.small_cell, today or date.today(), contacts)
 
     @property

@@ -15,6 +15,8 @@ Hooks:
 - ``on_page_content``: replace the placeholders with the rendered HTML and SVG and add the
   audience's banner. Everything comes from the knowledge base loaded in ``on_files``, so a page
   can be filled as soon as it is HTML; nothing waits for other pages (no ``on_env`` pass needed).
+- ``on_post_build`` (last): in the public edition, scan every written file for personal contact
+  data and fail the build on a hit, naming file and value (leak scan).
 """
 
 from __future__ import annotations
@@ -138,6 +140,28 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         if self.plan is None:
             return html
         return self.plan.html(html, page.url)
+
+
+    @event_priority(-100)  # last: scan what every plugin wrote, the search index included
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Fail a public build that published personal contact data, naming file and value."""
+        from esfkb.contacts import contacts_path, load_contacts
+        from esfkb.leak_scan import describe, scan_site
+
+        assert self.project is not None and self.audience is not None
+        if self.audience.confidential:
+            return  # the matchmakers edition carries contacts on purpose, behind its banner
+        settings = self.project.settings
+        path = contacts_path(settings, self.project.root)
+        try:
+            contacts = load_contacts(path) if path is not None and path.exists() else {}
+        except EsfkbError as error:
+            raise PluginError(f"esfkb: {error}") from error
+        leaks = scan_site(Path(config.site_dir), contacts, settings)
+        if leaks:
+            lines = "\n  ".join(describe(leaks))
+            raise PluginError(f"esfkb: the public site contains personal contact data:\n  {lines}\n"
+                              "Remove it from the content (contacts belong in the private contacts file).")
 
 
 def _replace(files: Files, file: File) -> None:

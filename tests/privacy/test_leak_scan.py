@@ -8,9 +8,9 @@ import subprocess
 from pathlib import Path
 
 from esfkb.config import Settings, load_project
+from esfkb.contacts import Contact
 from esfkb.leak_scan import scan_site
 from esfkb.sensitive import email_allowed, find_emails, find_phones
-from esfkb.site.contacts import Contact
 from tests.conftest import REPO
 
 CONTACTS = {

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from esfkb.errors import ConfigError
+
+if TYPE_CHECKING:
+    from esfkb.config import Settings
 
 _FIELDS = ("naam", "functie", "email", "telefoon")
 
@@ -24,6 +28,24 @@ class Contact:
     functie: str | None = None
     email: str | None = None
     telefoon: str | None = None
+
+
+def contacts_path(settings: Settings, root: Path | None = None) -> Path | None:
+    """Where the contacts file is (env ESFKB_CONTACTS or the option); relative to mkdocs.yml's folder."""
+    if not settings.contacts_file:
+        return None
+    path = Path(settings.contacts_file).expanduser()
+    return root / path if root is not None and not path.is_absolute() else path
+
+
+def render_contacts(contacts: dict[str, Contact]) -> bytes:
+    """The contacts file as written by esfkb: sorted ids, empty fields left out, a warning header."""
+    data = {
+        doc_id: {name: getattr(contact, name) for name in _FIELDS if getattr(contact, name)}
+        for doc_id, contact in sorted(contacts.items())
+    }
+    header = "# Private contacts of the esfkb registrations. Never commit this file.\n"
+    return (header + yaml.safe_dump(data, sort_keys=True, allow_unicode=True, default_flow_style=False)).encode()
 
 
 def load_contacts(path: str | Path | None) -> dict[str, Contact]:
