@@ -60,6 +60,14 @@ def _profile_shown(ctx: SiteContext, document: Document) -> bool:
     return _model_has("aanbod", "vraag", "expertise")(ctx, document) or ctx.audience.contact(document) is not None
 
 
+def _being_composed(ctx: SiteContext, document: Document) -> bool:
+    """Suggestions name organisations: only the matchmakers edition shows them, on pilots being composed."""
+    from esfkb.matching import SITE_STATUSES
+
+    model = document.model
+    return ctx.audience.confidential and isinstance(model, Proeftuin) and model.status in SITE_STATUSES
+
+
 CARD = Section("card", None, card, before_body=True)
 RELATIONS = Section("relations", "Relaties", relations)
 
@@ -84,6 +92,7 @@ SECTIONS: dict[type, tuple[Section, ...]] = {
         Section("composition", "Samenstelling", views.composition, before_body=True),
         Section("doorstroom", "Doorstroom", views.doorstroom, before_body=True),
         Section("indicators", "Indicatoren", views.indicators, when=_model_has("indicatoren")),
+        Section("suggestions", "Voorstellen voor de samenstelling", views.suggestions, when=_being_composed),
         RELATIONS,
     ),
     Registratie: (

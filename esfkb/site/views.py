@@ -239,3 +239,21 @@ def pilots(ctx: SiteContext, document: Document, here: str) -> Html:
                       lambda p: (term(p.model.status), value_html(ctx, p.model.provincies, here),
                                  format_date(p.model.startdatum)))
 
+
+
+def suggestions(ctx: SiteContext, document: Document, here: str) -> Html:
+    """Matchmakers edition only: the registrations worth approaching for a pilot being composed, and why."""
+    from esfkb.matching import site_suggestions
+
+    key = ("suggestions", "")
+    if key not in ctx.memo:  # ranked once per build for every pilot being composed
+        ctx.memo[key] = site_suggestions(ctx.kb, today=ctx.audience.today, top=5)
+    found = ctx.memo[key].get(document.id, ())
+    if not found:
+        return el("p", "Geen registraties gevonden die de samenstelling verbeteren.", class_="esfkb-empty")
+    items = [
+        el("li", ctx.ref(ctx.kb.get(s.registratie), here), f" ({term(s.economie).lower()})",
+           bullet_list([esc(reason) for reason in s.reasons]))
+        for s in found
+    ]
+    return el("ol", *items, class_="esfkb-suggestions")
