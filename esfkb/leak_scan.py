@@ -78,23 +78,26 @@ def _phone_digits(candidate: str) -> set[str]:
     return forms
 
 
-def _readable(raw: bytes) -> str:
+def _readable(raw: bytes, *, unescape_all: bool) -> str:
     if raw[:2] == b"\x1f\x8b":  # gzip: pagefind's index fragments, pre-compressed pages
         with contextlib.suppress(zlib.error):  # not gzip after all: scan the bytes as they are
             raw = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, MAX_DECOMPRESSED)
     text = raw.decode("utf-8", errors="replace")
     if "\\u" in text:
         text = _JSON_ESCAPE_RE.sub(lambda m: chr(int(m[1], 16)), text)
-    return html.unescape(text) if "&" in text else text
+    # Entities hide '@' (&#64;, &commat;) or glue a name (&nbsp;); decoding long pages costs, so
+    # only when a contact value is searched for, or an encoded character is there to decode.
+    if unescape_all or "&#" in text or "&commat;" in text:
+        return html.unescape(text)
+    return text
 
 
 def scan_text(text: str, needles: _Needles, *, generic: bool, settings: Settings) -> list[tuple[str, str]]:
     """(kind, value) of every leak in one text."""
     found: list[tuple[str, str]] = []
-    folded = _fold(text)
-    for name in needles.names:
-        if name in folded:
-            found.append(("contactpersoon", name))
+    if needles.names:
+        folded = _fold(text)
+        found.extend(("contactpersoon", name) for name in sorted(needles.names) if name in folded)
     if "@" in text:
         for finding in find_emails(text):
             address = finding.value.casefold()
@@ -122,7 +125,7 @@ def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Setting
         rel = file.relative_to(site_dir).as_posix()
         if rel.endswith(_BINARY_SUFFIXES) and not (needles.names or needles.emails or needles.phones):
             continue
-        text = _readable(file.read_bytes())
+        text = _readable(file.read_bytes(), unescape_all=bool(needles.names))
         generic = not rel.startswith(_THEME_ASSETS) and not rel.endswith(_BINARY_SUFFIXES)
         leaks.update(Leak(rel, kind, value) for kind, value in scan_text(text, needles, generic=generic,
                                                                          settings=settings))

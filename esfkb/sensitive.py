@@ -17,7 +17,8 @@ from esfkb.formats import kbo_is_valid
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_LOCAL_PART_RE = re.compile(r"[\w.+-]+$")
+_DOMAIN_RE = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
 _PHONE_RES = tuple(re.compile(prefix + r"[1-9][\d .()/-]{5,18}\d") for prefix in (r"\+", "00", "0"))
 """Phone-shaped runs: international (+32, 0032) and national (0...); one pattern per literal
@@ -49,17 +50,26 @@ def email_allowed(address: str, allowlist: Iterable[str]) -> bool:
 
 
 def find_emails(text: str) -> Iterator[Finding]:
-    """Every e-mail address in ``text``."""
-    if "@" not in text:
-        return
-    for match in EMAIL_RE.finditer(text):
-        local, domain = match.group().rsplit("@", 1)
-        # Text extracted from HTML runs words together ("info@x.exampleWerkingsgebied"): a domain
-        # ends where a lowercase letter is followed by an uppercase one.
-        boundary = _CAMEL_RE.search(domain)
-        if boundary:
-            domain = domain[: boundary.start() + 1]
-        yield Finding(match.start(), "email", f"{local}@{domain}".rstrip("."))
+    """Every e-mail address in ``text``.
+
+    Scans from each '@' outwards instead of running one regex over the whole text: pages are long
+    and addresses rare, so this is many times faster than a pattern that starts with a class.
+    """
+    at = text.find("@")
+    while at != -1:
+        local = _LOCAL_PART_RE.search(text, max(0, at - 64), at)
+        domain = _DOMAIN_RE.match(text, at + 1)
+        if local and domain:
+            start = local.start()
+            name, host = local.group(), domain.group()
+            # Text extracted from HTML runs words together ("info@x.exampleWerkingsgebied"): a
+            # domain ends where a lowercase letter is followed by an uppercase one.
+            boundary = _CAMEL_RE.search(host)
+            if boundary:
+                host = host[: boundary.start() + 1]
+            if start == 0 or (text[start - 1] not in "._+-" and not text[start - 1].isalnum()):
+                yield Finding(start, "email", f"{name}@{host}".rstrip("."))
+        at = text.find("@", at + 1)
 
 
 def normalise_phone(candidate: str) -> str | None:
