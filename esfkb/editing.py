@@ -481,6 +481,28 @@ def _block_item(
     return [prefix + lines[0], *(" " * indent + line for line in lines[1:])]
 
 
+def _temporary_copy(path: FsPath, data: bytes) -> str:
+    """``data`` in a temporary file next to ``path``, with ``path``'s permissions (or the umask's for a new file)."""
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            mode = path.stat().st_mode & 0o7777
+        except OSError:  # a new file: what open() would have given it, not mkstemp's 0600
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temp, mode)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+    return temp
+
+
 def write_atomic(path: FsPath, data: bytes, *, expected: bytes | None = None) -> None:
     """Replace ``path`` by ``data`` through a temporary file in the same folder.
 
@@ -488,14 +510,8 @@ def write_atomic(path: FsPath, data: bytes, *, expected: bytes | None = None) ->
     bytes: someone saved it in an editor since it was read, and their work must not be lost.
     """
     path = path.resolve()  # through a symlink: replace the file it points to, keep the link
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = _temporary_copy(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        with contextlib.suppress(OSError):
-            os.chmod(temp, path.stat().st_mode & 0o7777)
         if expected is not None:
             try:
                 current = path.read_bytes()
@@ -514,15 +530,8 @@ def write_atomic(path: FsPath, data: bytes, *, expected: bytes | None = None) ->
 
 def create_exclusive(path: FsPath, data: bytes) -> None:
     """Create ``path`` with ``data`` atomically, refusing (FileExistsError) if it already exists."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temp = _temporary_copy(path, data)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temp, 0o666 & ~umask)
         move_exclusive(temp, path)
     finally:
         with contextlib.suppress(OSError):

@@ -24,6 +24,7 @@ from esfkb.editing import EditableDocument, write_atomic
 from esfkb.errors import EsfkbError
 from esfkb.formats import is_valid_id, kbo_is_valid, slugify
 from esfkb.models import Registratie
+from esfkb.sensitive import normalise_phone
 from esfkb.vocabulary import Bron, Doeleinde, Economie, Registratiestatus, Samenwerkingsvorm
 
 if TYPE_CHECKING:
@@ -221,7 +222,7 @@ def _normalise(number: int, line: int, record: dict[str, str]) -> tuple[ImportRo
     if email and not _EMAIL_RE.match(email):
         note(f"email '{email}' is not an e-mail address and was left out")
         email = None
-    phone = _phone(record.get("telefoon", ""))
+    phone = normalise_phone(record["telefoon"]) if record.get("telefoon", "").strip() else None
     if record.get("telefoon") and phone is None:
         note(f"telefoon '{record['telefoon']}' is not a valid phone number and was left out")
     contact = Contact(
@@ -252,20 +253,6 @@ def _parse_date(text: str) -> date | None:
         except ValueError:
             return None
     return None
-
-
-def _phone(text: str) -> str | None:
-    if not text.strip():
-        return None
-    import phonenumbers
-
-    try:
-        number = phonenumbers.parse(text, "BE")
-    except phonenumbers.NumberParseException:
-        return None
-    if not phonenumbers.is_valid_number(number):
-        return None
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _doeleinden(consent: dict[str, bool]) -> list[str]:
@@ -412,7 +399,6 @@ def apply_plan(plan: ImportPlan, contacts_file: Path) -> None:
     for path, data in plan.created.values():
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
-        path.chmod(0o644)  # content is public: readable like every other file of the repository
     for document, _ in plan.updated.values():
         document.save()
     rendered = render_contacts(plan.contacts)

@@ -129,24 +129,24 @@ def _pilot_header(kb: KnowledgeBase, pilot_id: str) -> str:
             f"status {model.status.value}, ecosysteem {model.ecosysteem.value}\n\n")
 
 
-def _suggestions_text(suggestions: Sequence[Suggestion], empty: str) -> str:
-    if not suggestions:
+def _ranked_text(rows: Sequence[tuple[str, float, str, Sequence[str]]], empty: str) -> str:
+    """Numbered (id, score, name, reasons) rows with the reasons indented below each."""
+    if not rows:
         return f"{empty}\n"
     lines = []
-    for rank, s in enumerate(suggestions, 1):
-        lines.append(f"{rank:>2}. {s.registratie}  {s.score:.2f}  {s.naam} ({s.economie.label.lower()})")
-        lines.extend(f"    - {reason}" for reason in s.reasons)
+    for rank, (key, score, name, reasons) in enumerate(rows, 1):
+        lines.append(f"{rank:>2}. {key}  {score:.2f}  {name}")
+        lines.extend(f"    - {reason}" for reason in reasons)
     return "\n".join(lines) + "\n"
+
+
+def _suggestions_text(suggestions: Sequence[Suggestion], empty: str) -> str:
+    return _ranked_text([(s.registratie, s.score, f"{s.naam} ({s.economie.label.lower()})", s.reasons)
+                         for s in suggestions], empty)
 
 
 def _fits_text(fits: Sequence[Fit], empty: str) -> str:
-    if not fits:
-        return f"{empty}\n"
-    lines = []
-    for rank, fit in enumerate(fits, 1):
-        lines.append(f"{rank:>2}. {fit.id}  {fit.score:.2f}  {fit.titel}")
-        lines.extend(f"    - {reason}" for reason in fit.reasons)
-    return "\n".join(lines) + "\n"
+    return _ranked_text([(f.id, f.score, f.titel, f.reasons) for f in fits], empty)
 
 
 def _registration_text(m: RegistrationMatches) -> str:
