@@ -67,8 +67,12 @@ def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]
         if resolved == project.root:
             return project, None
         files = sorted(resolved.rglob("*.md")) if resolved.is_dir() else [resolved]
-        only.update(f.relative_to(project.root).as_posix() for f in files
-                    if f.suffix == ".md" and f.is_relative_to(project.docs_dir))
+        for file in files:
+            if file.suffix == ".md" and file.is_relative_to(project.docs_dir):
+                only.add(file.relative_to(project.root).as_posix())
+            elif not resolved.is_dir():  # say so: a silent skip would look like a clean file
+                click.echo(f"esfkb: {path} is not a Markdown file of the knowledge base "
+                           f"({project.docs_dir.relative_to(project.root)}/); skipped", err=True)
     return project, only
 
 
