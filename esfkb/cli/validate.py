@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import pathlib
 import sys
 from typing import TYPE_CHECKING
@@ -72,7 +73,7 @@ def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]
                 only.add(file.relative_to(project.root).as_posix())
             elif not resolved.is_dir():  # say so: a silent skip would look like a clean file
                 click.echo(f"esfkb: {path} is not a Markdown file of the knowledge base "
-                           f"({project.docs_dir.relative_to(project.root)}/); skipped", err=True)
+                           f"({os.path.relpath(project.docs_dir, project.root)}/); skipped", err=True)
     return project, only
 
 
