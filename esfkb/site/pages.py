@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.site import dashboard, routes
+from esfkb.site import dashboard, library, routes
 from esfkb.site.markup import esc
 from esfkb.site.overviews import overview
 from esfkb.site.sections import placeholder
@@ -87,6 +87,8 @@ def generated_pages(ctx: SiteContext) -> list[GeneratedPage]:
          ("Samenwerkingsvormen", placeholder("page", "forms-used", "")),
          ("Win-win per kant", placeholder("page", "winwin-coverage", "")),
          ("Doorstroom over alle proeftuinen", placeholder("page", "funnel", ""))])))
+    pages.append(GeneratedPage(routes.LIBRARY, "Bibliotheek", _markdown(
+        library.INTRO, [(None, placeholder("page", "library", ""))])))
     return pages
 
 
@@ -124,6 +126,7 @@ PAGE_SECTIONS: dict[str, Renderer] = {
     "forms-used": _without_arg(dashboard.forms_used),
     "winwin-coverage": _without_arg(dashboard.winwin_coverage),
     "funnel": _without_arg(dashboard.funnel),
+    "library": _without_arg(library.library),
     **{f"uses-{kind}": _vocabulary_value(kind) for kind, _ in USING_KINDS},
 }
 """Renderers of generated-page placeholders by name; each gets (context, argument, page URL)."""

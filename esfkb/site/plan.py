@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from esfkb.site import routes
 from esfkb.site.catalog import api_files, schema_files
 from esfkb.site.context import SiteContext
 from esfkb.site.markup import esc
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from esfkb.site.audience import Audience
 
 DESCRIPTION_LENGTH = 300
+PAGE_META: dict[str, dict[str, Any]] = {routes.LIBRARY: {"hide": ["toc"]}}
+"""Extra page metadata of generated pages: the library has no headings to list, and needs the width."""
 
 
 @dataclass(eq=False)
@@ -52,7 +55,7 @@ class SitePlan:
                 meta["description"] = esc(" ".join(summary.split())[:DESCRIPTION_LENGTH])
             return meta
         title = self._titles.get(src_uri)
-        return {"title": esc(title)} if title is not None else None
+        return {"title": esc(title), **PAGE_META.get(src_uri, {})} if title is not None else None
 
     def markdown(self, src_uri: str, markdown: str) -> str:
         """A page's Markdown with the views of its document placed and links to hidden pages redacted."""

@@ -16,6 +16,10 @@ if TYPE_CHECKING:
 DASHBOARD = "dashboard.md"
 GLOSSARY = "woordenlijst.md"
 CATALOG = "api/catalog.json"
+LIBRARY = "bibliotheek/index.md"
+"""The library: full-text and faceted search over everything the edition publishes."""
+SEARCH_INDEX = "pagefind"
+"""The folder of the search index (Pagefind's bundle), relative to the site root."""
 
 VOCABULARY_FOLDERS: dict[type[Vocabulary], str] = {
     Samenwerkingsvorm: "samenwerkingsvormen",

@@ -14,9 +14,15 @@ Hooks:
   document as placeholders, redact links to unpublished pages.
 - ``on_page_content``: replace the placeholders with the rendered HTML and SVG and add the
   audience's banner. Everything comes from the knowledge base loaded in ``on_files``, so a page
-  can be filled as soon as it is HTML; nothing waits for other pages (no ``on_env`` pass needed).
-- ``on_post_build`` (last): in the public edition, scan every written file for personal contact
-  data and fail the build on a hit, naming file and value (leak scan).
+  can be filled as soon as it is HTML; nothing waits for other pages.
+- ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is.
+- ``on_post_build``, two steps: write the search index (Pagefind, from the core's search records),
+  then, last, in the public edition, scan every written file, the index included, for personal
+  contact data and fail the build on a hit, naming file and value (leak scan).
+
+Search: one engine for the whole site. Material's own search plugin is meant to be off; the theme
+templates shipped here (``templates/``, placed before the theme's own) turn the header's search box
+into a form that opens the library page with the query.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
 from esfkb.config import Project, Settings
@@ -34,6 +40,7 @@ from esfkb.errors import EsfkbError
 from esfkb_mkdocs.config import EsfkbConfig
 
 if TYPE_CHECKING:
+    from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
@@ -48,6 +55,11 @@ ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS_URI = "assets/esfkb"
 STYLESHEET = f"{ASSETS_URI}/esfkb.css"
 SCRIPT = f"{ASSETS_URI}/esfkb.js"
+LIBRARY_STYLESHEET = f"{ASSETS_URI}/library.css"
+LIBRARY_SCRIPT = f"{ASSETS_URI}/library.js"
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+"""Theme overrides: the header's search box, which opens the library instead of Material's search."""
+LIBRARY_URL_GLOBAL = "esfkb_library_url"
 
 
 class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
@@ -79,10 +91,13 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
         self.project = Project(root=root, docs_dir=Path(config.docs_dir).resolve(), settings=settings)
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        if SCRIPT not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
+        for stylesheet in (STYLESHEET, LIBRARY_STYLESHEET):
+            if stylesheet not in config.extra_css:
+                config.extra_css.append(stylesheet)
+        for script in (SCRIPT, LIBRARY_SCRIPT):
+            if script not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(script)
+        _add_templates(config)
         log.info(f"building the {settings.audience} edition")
         return config
 
@@ -120,7 +135,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             files.append(File.generated(config, page.src_uri, content=page.markdown))
         for src_uri, content in plan.files.items():
             _replace(files, File.generated(config, src_uri, content=content))
-        for asset in (STYLESHEET, SCRIPT):
+        for asset in (STYLESHEET, SCRIPT, LIBRARY_STYLESHEET, LIBRARY_SCRIPT):
             source = ASSETS_DIR / Path(asset).name
             _replace(files, File.generated(config, asset, abs_src_path=str(source)))
 
@@ -141,9 +156,33 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             return html
         return self.plan.html(html, page.url)
 
+    def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Give the header's search form the library's URL (site-relative; the template makes it relative)."""
+        from esfkb.site import routes
+        from esfkb.site.urls import page_url
+
+        env.globals[LIBRARY_URL_GLOBAL] = page_url(routes.LIBRARY, directory_urls=config.use_directory_urls)
+        return env
+
+    @event_priority(-50)  # after the other plugins wrote their files; before the leak scan, which must read the index
+    def _write_search_index(self, *, config: MkDocsConfig) -> None:
+        """Index every page this edition publishes, from the core's records (never from the built HTML)."""
+        from esfkb.site import routes
+        from esfkb.site.search import search_records
+        from esfkb.site.search_index import write_index
+
+        if self.plan is None:
+            return
+        records = search_records(self.plan.ctx, self.plan.pages)
+        try:
+            stats = write_index(records, Path(config.site_dir) / routes.SEARCH_INDEX)
+        except EsfkbError as error:
+            raise PluginError(f"esfkb: {error}") from error
+        log.info(f"search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
+                 f"in {stats.seconds:.1f} s")
 
     @event_priority(-100)  # last: scan what every plugin wrote, the search index included
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _scan_for_leaks(self, *, config: MkDocsConfig) -> None:
         """Fail a public build that published personal contact data, naming file and value."""
         from esfkb.contacts import contacts_path, load_contacts
         from esfkb.leak_scan import describe, scan_site
@@ -162,6 +201,16 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             lines = "\n  ".join(describe(leaks))
             raise PluginError(f"esfkb: the public site contains personal contact data:\n  {lines}\n"
                               "Remove it from the content (contacts belong in the private contacts file).")
+
+    on_post_build = CombinedEvent(_write_search_index, _scan_for_leaks)
+
+
+def _add_templates(config: MkDocsConfig) -> None:
+    """Put our theme overrides before the theme's own templates, after a project's ``custom_dir``."""
+    dirs = config.theme.dirs
+    templates = str(TEMPLATES_DIR)
+    if templates not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, templates)
 
 
 def _replace(files: Files, file: File) -> None:
