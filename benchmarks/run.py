@@ -83,7 +83,7 @@ def validate_figures(corpus: Path, empty: Path, repeat: int) -> dict[str, float]
 def build_figures(corpus: Path, repeat: int, workdir: Path) -> dict[str, float]:
     config = (corpus / "mkdocs.yml").read_text(encoding="utf-8")
     plain = corpus / "mkdocs-plain.yml"
-    plain.write_text(config.replace("  - esfkb\n", ""), encoding="utf-8")
+    plain.write_text(config.replace("  - esfkb\n", "  - search\n"), encoding="utf-8")  # Material as shipped
     mkdocs = str(BIN / "mkdocs")
     return interleaved({
         "plugins": ([mkdocs, "build", "-q", "-f", "mkdocs.yml", "-d", str(workdir / "site-on")], corpus),
