@@ -137,7 +137,7 @@ def generate(n: int, target: Path, seed: int = 7) -> Path:
               f"auteurs: [matchmaker-{i % matchmakers}]\n", body(rng, f"Draaiboek {i}"))
     (target / "mkdocs.yml").write_text(
         "site_name: Benchmark\ndocs_dir: playbooks\ntheme:\n  name: material\n  language: nl\n  font: false\n"
-        "plugins:\nX\nnav:\n  - Home: index.md\n", encoding="utf-8")
+        "plugins:\n  - esfkb\nnav:\n  - Home: index.md\n", encoding="utf-8")
     return target
 
 
