@@ -57,6 +57,17 @@ class SitePlan:
         title = self._titles.get(src_uri)
         return {"title": esc(title), **PAGE_META.get(src_uri, {})} if title is not None else None
 
+    def source(self, src_uri: str) -> str | None:
+        """A document's Markdown body, as the core parsed it; None for other pages and unreadable frontmatter.
+
+        The body starts with an empty line, so that a generator looking for a frontmatter or
+        ``Key: value`` metadata at the top finds none in a body that happens to start like one.
+        """
+        document = self.ctx.by_src.get(src_uri)
+        if document is None or document.parsed.data is None:
+            return None
+        return "\n" + document.parsed.body
+
     def markdown(self, src_uri: str, markdown: str) -> str:
         """A page's Markdown with the views of its document placed and links to hidden pages redacted."""
         markdown = redact_links(self.ctx, src_uri, markdown)

@@ -5,18 +5,25 @@ the index chunks holding the words it searches, the filter chunks, and the fragm
 results it shows; no page loads the whole index. The language is forced to Dutch so that every
 record is stemmed alike ("samenwerkingen" finds "samenwerking").
 
-The records reach Pagefind as one small HTML page each, indexed with one ``add_directory`` call:
-text in ``data-pagefind-body``, meta and filters in ``data-pagefind-ignore`` spans (captured but
-not searched). ``add_custom_record`` would say the same, but Pagefind's Python client reads one
-response per 0.1 s (its reader sleeps between messages), so 10,000 records would take some 17
-minutes; a directory is one request. This is the only module that knows the engine: another
-engine takes another adapter, not other records.
+The records reach Pagefind as one small HTML page each, indexed by one run of the Pagefind binary
+(the one the ``pagefind[bin]`` wheel ships): text in ``data-pagefind-body``, meta and filters in
+``data-pagefind-ignore`` spans (captured but not searched). The records come from the knowledge
+base, not from the built pages, so the index can be built while MkDocs is still rendering: the
+plugin starts :func:`start_index` as soon as the site is planned and calls
+:meth:`RunningIndex.finish` after the build; a worker process (:mod:`esfkb.site.pagefind_worker`)
+writes the records and runs Pagefind on the second core meanwhile.
+(Pagefind's Python client would say the same through ``add_custom_record``, but it reads one
+response per 0.1 s, so 10,000 records would take some 17 minutes.) This is the only module that
+knows the engine: another engine takes another adapter, not other records.
 """
 
 from __future__ import annotations
 
-import asyncio
+import json
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -36,6 +43,7 @@ UNUSED_BUNDLES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-
 """Pagefind's ready-made interfaces, which the library does not use (it calls ``pagefind.js``); they are
 removed from the site: they weigh some 400 KB and carry their translators' e-mail addresses, which the
 leak scan rightly refuses to publish."""
+BUNDLE_DIR = "bundle"
 SUMMARY_WEIGHT = 2.0
 """A summary says what a document is about: its words weigh twice those of the body (the title, an h1,
 gets Pagefind's heading weight)."""
@@ -70,53 +78,109 @@ def record_html(record: SearchRecord) -> str:
             f"{el('main', Html(''.join(body)), data_pagefind_body=True)}</body></html>\n")
 
 
-def source_path(root: Path, url: str) -> Path:
-    """Where the record of ``url`` is written so that Pagefind gives it back that URL."""
+def source_path(url: str) -> str:
+    """Where, relative to the indexed folder, the record of ``url`` is written so that Pagefind gives it back that URL."""
     parts = [p for p in url.split("/") if p]
     if any(p in (".", "..") for p in parts):
         raise SearchIndexError(f"unsafe page URL for the search index: {url!r}")
     if not parts or url.endswith("/"):
         parts.append("index.html")
-    return root.joinpath(*parts)
+    return "/".join(parts)
+
+
+class RunningIndex:
+    """A Pagefind run in progress, in a worker process (:mod:`esfkb.site.pagefind_worker`)."""
+
+    def __init__(self, workdir: Path, process: subprocess.Popen[bytes], pages: int) -> None:
+        self._started = time.perf_counter()
+        self._workdir = workdir
+        self._process = process
+        self._pages = pages
+
+    def finish(self, output: Path) -> IndexStats:
+        """Wait for Pagefind, check its bundle and put it at ``output`` (replacing what was there)."""
+        bundle = self._workdir / BUNDLE_DIR
+        try:
+            _, stderr = self._process.communicate()
+            if self._process.returncode != 0:
+                message = stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
+                raise SearchIndexError(f"Pagefind failed (exit {self._process.returncode}): " + " / ".join(message))
+            indexed = _page_count(bundle)
+            if indexed != self._pages:
+                raise SearchIndexError(f"Pagefind indexed {indexed} of {self._pages} search records")
+            for pattern in UNUSED_BUNDLES:
+                for unused in bundle.glob(pattern):
+                    unused.unlink()
+            if output.exists():
+                shutil.rmtree(output)  # a rebuild must not keep the fragments of pages that are gone
+            output.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(bundle, output)
+        finally:
+            self.cancel()
+        files = [p for p in output.rglob("*") if p.is_file()]
+        return IndexStats(self._pages, len(files), sum(p.stat().st_size for p in files),
+                          time.perf_counter() - self._started)
+
+    def cancel(self) -> None:
+        """Stop the worker if it still runs and remove the working files (a failed build calls this)."""
+        if self._process.poll() is None:
+            self._process.kill()
+            self._process.communicate()
+        shutil.rmtree(self._workdir, ignore_errors=True)
+
+
+def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
+    """Start indexing ``records`` in a worker process; :meth:`RunningIndex.finish` collects the bundle."""
+    from esfkb.site import pagefind_worker
+
+    executable = _executable()
+    pages: dict[str, str] = {}
+    for record in records:
+        rel_path = source_path(record.url)
+        if rel_path not in pages:  # the first record of a URL wins, as the plan's pages do
+            pages[rel_path] = record_html(record)
+    workdir = Path(tempfile.mkdtemp(prefix="esfkb-search-"))
+    command = [str(executable), "--site", str(workdir / pagefind_worker.RECORDS_DIR),
+               "--output-path", str(workdir / BUNDLE_DIR), "--force-language", LANGUAGE, "--silent"]
+    try:
+        job = json.dumps({"pages": pages, "command": command}, ensure_ascii=False)
+        (workdir / pagefind_worker.JOB_FILE).write_text(job, encoding="utf-8")
+        process = subprocess.Popen([sys.executable, "-m", pagefind_worker.__name__, str(workdir)],
+                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   env=_worker_environment())
+    except OSError as error:
+        shutil.rmtree(workdir, ignore_errors=True)
+        raise SearchIndexError(f"could not start Pagefind: {error}") from error
+    return RunningIndex(workdir, process, len(pages))
 
 
 def write_index(records: Iterable[SearchRecord], output: Path) -> IndexStats:
-    """Replace ``output`` with the Pagefind bundle of ``records``."""
-    started = time.perf_counter()
-    if output.exists():
-        shutil.rmtree(output)  # a rebuild must not keep the fragments of pages that are gone
-    with tempfile.TemporaryDirectory(prefix="esfkb-search-") as tmp:
-        source = Path(tmp)
-        written: set[Path] = set()
-        for record in records:
-            path = source_path(source, record.url)
-            if path in written:
-                continue  # the first record of a URL wins, as the plan's pages do
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record_html(record), encoding="utf-8")
-            written.add(path)
-        pages = asyncio.run(_index(source, output))
-    if pages != len(written):
-        raise SearchIndexError(f"Pagefind indexed {pages} of {len(written)} search records")
-    for pattern in UNUSED_BUNDLES:
-        for unused in output.glob(pattern):
-            unused.unlink()
-    files = [p for p in output.rglob("*") if p.is_file()]
-    return IndexStats(pages, len(files), sum(p.stat().st_size for p in files), time.perf_counter() - started)
+    """Replace ``output`` with the Pagefind bundle of ``records`` (start and finish in one call)."""
+    return start_index(records).finish(output)
 
 
-async def _index(source: Path, output: Path) -> int:
-    """Index ``source`` and write the bundle to ``output`` (when the context closes without error)."""
+def _worker_environment() -> dict[str, str]:
+    """The worker's environment: Pagefind may use every core but the one the build renders on."""
+    threads = max(1, (os.cpu_count() or 2) - 1)
+    return {**os.environ, "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", str(threads))}
+
+
+def _executable() -> Path:
+    """The Pagefind binary of the ``pagefind[bin]`` wheel (or ``PAGEFIND_BINARY_PATH``)."""
     try:
-        from pagefind.index import IndexConfig, PagefindIndex
+        from pagefind.service import get_executable
     except ImportError as error:
         raise SearchIndexError("Pagefind is not installed: pip install 'pagefind[bin]'") from error
-    config = IndexConfig(force_language=LANGUAGE, write_playground=False, output_path=str(output))
+    executable = get_executable()
+    if executable is None or not Path(executable).is_file():
+        raise SearchIndexError("the Pagefind binary was not found: pip install 'pagefind[bin]'")
+    return Path(executable)
+
+
+def _page_count(bundle: Path) -> int:
+    """How many pages the bundle holds, from its entry file (one language: Dutch)."""
     try:
-        async with PagefindIndex(config) as index:
-            response = await index.add_directory(str(source))
-    except FileNotFoundError as error:
-        raise SearchIndexError(f"the Pagefind binary was not found: {error}") from error
-    except Exception as error:  # the Pagefind service reports its failures as plain exceptions
-        raise SearchIndexError(f"Pagefind failed: {error}") from error
-    return int(response["page_count"])
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise SearchIndexError(f"Pagefind wrote no usable index: {error}") from error

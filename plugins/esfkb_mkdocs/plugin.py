@@ -10,14 +10,18 @@ Hooks:
 - ``on_files`` (late): load and validate through the core, log every diagnostic with file, line and
   code; then apply the site plan: drop document files this edition must not publish, add the
   generated pages, API files, JSON Schemas and assets as virtual files.
+  It starts the search index too: Pagefind indexes the core's records in the background while MkDocs
+  renders the pages.
+- ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
+  parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
 - ``on_page_markdown`` (early): set the escaped title and description, place the views of a
   document as placeholders, redact links to unpublished pages.
 - ``on_page_content``: replace the placeholders with the rendered HTML and SVG and add the
   audience's banner. Everything comes from the knowledge base loaded in ``on_files``, so a page
   can be filled as soon as it is HTML; nothing waits for other pages.
 - ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is.
-- ``on_post_build``, two steps: write the search index (Pagefind, from the core's search records),
-  then, last, in the public edition, scan every written file, the index included, for personal
+- ``on_build_error`` / ``on_shutdown``: stop a Pagefind run that a failed build leaves behind.
+- ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind), then, last, in the public edition, scan every written file, the index included, for personal
   contact data and fail the build on a hit, naming file and value (leak scan).
 
 Search: one engine for the whole site. Material's own search plugin is meant to be off; the theme
@@ -48,6 +52,7 @@ if TYPE_CHECKING:
     from esfkb.knowledge_base import KnowledgeBase
     from esfkb.site.audience import Audience
     from esfkb.site.plan import SitePlan
+    from esfkb.site.search_index import RunningIndex
 
 log = get_plugin_logger(__name__)
 
@@ -73,6 +78,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.project: Project | None = None
         self.audience: Audience | None = None
         self.plan: SitePlan | None = None
+        self._search: RunningIndex | None = None
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Declared so that MkDocs keeps this instance (and its parse cache) across serve rebuilds."""
@@ -83,6 +89,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
         self.kb = None
         self.plan = None
+        self._stop_search()
         options: dict[str, Any] = {k: v for k, v in self.config.items() if k != "enabled"}
         root = Path(config.config_file_path).parent.resolve()
         try:
@@ -120,7 +127,28 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.plan = plan_site(self.kb, self.audience, directory_urls=config.use_directory_urls,
                               schemas_dir=self.project.root / "schemas")
         self._apply(self.plan, files, config)
+        self._start_search()
         return files
+
+    def _start_search(self) -> None:
+        """Start indexing the edition's search records; MkDocs renders the pages meanwhile."""
+        from esfkb.site.search import search_records
+        from esfkb.site.search_index import start_index
+
+        assert self.plan is not None
+        try:
+            self._search = start_index(search_records(self.plan.ctx, self.plan.pages))
+        except EsfkbError as error:
+            raise PluginError(f"esfkb: {error}") from error
+
+    def _stop_search(self) -> None:
+        if self._search is not None:
+            self._search.cancel()
+            self._search = None
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """A document's body, without the frontmatter the core parsed already; None for other pages."""
+        return self.plan.source(page.file.src_uri) if self.plan is not None else None
 
     def _apply(self, plan: SitePlan, files: Files, config: MkDocsConfig) -> None:
         """Remove what this edition must not publish; add generated pages, data files and assets."""
@@ -166,16 +194,14 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
     @event_priority(-50)  # after the other plugins wrote their files; before the leak scan, which must read the index
     def _write_search_index(self, *, config: MkDocsConfig) -> None:
-        """Index every page this edition publishes, from the core's records (never from the built HTML)."""
+        """Put the search index, built from the core's records (never from the built HTML), in the site."""
         from esfkb.site import routes
-        from esfkb.site.search import search_records
-        from esfkb.site.search_index import write_index
 
-        if self.plan is None:
+        if self._search is None:
             return
-        records = search_records(self.plan.ctx, self.plan.pages)
+        search, self._search = self._search, None
         try:
-            stats = write_index(records, Path(config.site_dir) / routes.SEARCH_INDEX)
+            stats = search.finish(Path(config.site_dir) / routes.SEARCH_INDEX)
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
         log.info(f"search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
@@ -203,6 +229,14 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                               "Remove it from the content (contacts belong in the private contacts file).")
 
     on_post_build = CombinedEvent(_write_search_index, _scan_for_leaks)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build leaves no Pagefind run behind."""
+        self._stop_search()
+
+    def on_shutdown(self) -> None:
+        """Nor does the end of ``mkdocs serve``."""
+        self._stop_search()
 
 
 def _add_templates(config: MkDocsConfig) -> None:

@@ -1,0 +1,114 @@
+"""The Pagefind adapter: a worker process indexes the records while the build renders, and nothing is left behind."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from esfkb.site.search import SearchRecord
+from esfkb.site.search_index import SearchIndexError, source_path, start_index, write_index
+from tests.site.helpers import run_mkdocs
+
+RECORDS = [
+    SearchRecord("", "Kennisbank", ("Welkom in de kennisbank.",)),
+    SearchRecord("businessmodellen/enclave/", "Enclave in een distributiecentrum", ("Samenwerkingen op de werkvloer.",),
+                 summary="Een ploeg van het maatwerkbedrijf werkt bij de klant.", kind="Businessmodel",
+                 filters={"soort": ("Businessmodel",), "provincie": ("Limburg",)}),
+    SearchRecord("businessmodellen/enclave/", "Tweede record voor dezelfde URL", ("Telt niet.",)),
+]
+
+
+@pytest.fixture
+def own_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary directory of the test's own, so that what the adapter leaves behind can be seen."""
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
+    return scratch
+
+
+def fragment_urls(bundle: Path) -> dict[str, dict]:
+    found = {}
+    for path in (bundle / "fragment").iterdir():
+        record = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd"))
+        found[record["url"]] = record
+    return found
+
+
+def test_the_worker_indexes_each_url_once_and_cleans_up(own_tmp, tmp_path):
+    output = tmp_path / "site" / "pagefind"
+    output.mkdir(parents=True)
+    (output / "stale.pf_fragment").write_text("from the previous build", encoding="utf-8")
+    stats = write_index(RECORDS, output)
+    assert stats.pages == 2
+    fragments = fragment_urls(output)
+    assert sorted(fragments) == ["/", "/businessmodellen/enclave/"]
+    model = fragments["/businessmodellen/enclave/"]
+    assert model["meta"]["title"] == "Enclave in een distributiecentrum"
+    assert model["filters"] == {"soort": ["Businessmodel"], "provincie": ["Limburg"]}
+    assert not (output / "stale.pf_fragment").exists()
+    assert not list(output.glob("pagefind-ui.*")), "the ready-made interfaces are not published"
+    assert list(own_tmp.iterdir()) == [], "the working files are removed"
+
+
+def test_a_cancelled_run_stops_and_leaves_nothing(own_tmp):
+    running = start_index(RECORDS)
+    running.cancel()
+    assert list(own_tmp.iterdir()) == []
+
+
+def test_a_failing_pagefind_is_reported_with_its_exit_status(own_tmp, tmp_path, monkeypatch):
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'index kapot' >&2\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    with pytest.raises(SearchIndexError, match=r"Pagefind failed \(exit 3\): index kapot"):
+        write_index(RECORDS, tmp_path / "out")
+    assert list(own_tmp.iterdir()) == []
+
+
+def test_a_missing_binary_is_named(monkeypatch, tmp_path):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nergens"))
+    with pytest.raises(SearchIndexError, match="Pagefind binary was not found"):
+        start_index(RECORDS)
+
+
+def test_a_page_url_cannot_leave_the_indexed_folder():
+    assert source_path("") == "index.html"
+    assert source_path("registraties/kempenwerk/") == "registraties/kempenwerk/index.html"
+    with pytest.raises(SearchIndexError, match="unsafe page URL"):
+        source_path("../buiten/")
+
+
+def test_a_build_whose_index_fails_fails_and_says_why(small_base, tmp_path):
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'schijf vol' >&2\nexit 2\n", encoding="utf-8")
+    failing.chmod(0o755)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    root = small_base()
+    build = run_mkdocs(root / "mkdocs.yml", tmp_path / "site", strict=False,
+                       env={"PAGEFIND_BINARY_PATH": str(failing), "TMPDIR": str(scratch)})
+    assert build.returncode != 0
+    assert "esfkb: Pagefind failed (exit 2): schijf vol" in build.log
+    assert list(scratch.iterdir()) == [], "no working files are left behind"
+
+
+def test_mkdocs_gets_a_documents_body_without_parsing_its_frontmatter_again(small_base, tmp_path):
+    """The core parsed the frontmatter; a body that starts like metadata stays text."""
+    playbook = "playbooks/draaiboeken/enclave-opstarten.md"
+    root = small_base()
+    text = (root / playbook).read_text(encoding="utf-8")
+    (root / playbook).write_text(text.replace("---\n\nHet draaiboek.", "---\nDoel: een enclave opstarten\n\nHet draaiboek."),
+                                 encoding="utf-8")
+    build = run_mkdocs(root / "mkdocs.yml", tmp_path / "site")
+    assert build.returncode == 0, build.log
+    page = build.text("draaiboeken/enclave-opstarten/")
+    assert "<p>Doel: een enclave opstarten</p>" in page
+    assert "<title>Een enclave opstarten - Testbasis</title>" in page, "the title still comes from the frontmatter"
