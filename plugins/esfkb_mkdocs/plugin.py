@@ -20,9 +20,10 @@ Hooks:
   audience's banner. Everything comes from the knowledge base loaded in ``on_files``, so a page
   can be filled as soon as it is HTML; nothing waits for other pages.
 - ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is.
+- ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind if it is
+  not done yet), then, last, in the public edition, scan every written file, the index included,
+  for personal contact data and fail the build on a hit, naming file and value (leak scan).
 - ``on_build_error`` / ``on_shutdown``: stop a Pagefind run that a failed build leaves behind.
-- ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind), then, last, in the public edition, scan every written file, the index included, for personal
-  contact data and fail the build on a hit, naming file and value (leak scan).
 
 Search: one engine for the whole site. Material's own search plugin is meant to be off; the theme
 templates shipped here (``templates/``, placed before the theme's own) turn the header's search box
