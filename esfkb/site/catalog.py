@@ -29,8 +29,12 @@ API_VERSION = 1
 
 
 def dumps(data: Any) -> str:
-    """Deterministic JSON: sorted keys, two-space indent, UTF-8 text, HTML-significant characters escaped."""
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True)
+    """Deterministic JSON: sorted keys, compact, UTF-8 text, HTML-significant characters escaped.
+
+    Compact, because Python's JSON encoder runs in C only without indentation: the API of 10,000
+    documents is written in a fraction of the time (and is smaller on the wire).
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
 
 

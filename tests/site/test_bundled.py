@@ -119,7 +119,7 @@ def test_api_is_public_deterministic_and_matches_the_core(bundled, catalog):
     assert first == second
     for path, content in first.items():
         assert (bundled.site / path).read_text(encoding="utf-8") == content, path
-        assert content == json.dumps(json.loads(content), ensure_ascii=False, indent=2, sort_keys=True) \
+        assert content == json.dumps(json.loads(content), ensure_ascii=False, separators=(",", ":"), sort_keys=True) \
             .replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e") + "\n"
     ids = [(r["kind"], r["id"]) for r in catalog["documents"]]
     assert ids == sorted(ids)
