@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from esfkb.site import routes
 from esfkb.site.markup import Html, el, esc
 from esfkb.site.search import FILTER_LABELS, filter_counts
+from esfkb.textfit import STOP_WORDS
 
 if TYPE_CHECKING:
     from esfkb.site.context import SiteContext
@@ -63,4 +64,5 @@ def library(ctx: SiteContext, here: str) -> Html:
     fallback = el("noscript", el("p", "Zoeken in de bibliotheek werkt met JavaScript. Zonder JavaScript vind je "
                                       "alle documenten via de overzichten in het menu.", class_="esfkb-empty"))
     return el("div", form, fallback, el("div", aside, results, class_="esfkb-library__body"),
-              class_="esfkb-library", data_esfkb_library=True, data_index=script)
+              class_="esfkb-library", data_esfkb_library=True, data_index=script,
+              data_stopwords=" ".join(sorted(STOP_WORDS)))

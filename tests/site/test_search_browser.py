@@ -110,3 +110,42 @@ def test_library_search_facets_and_header_box(bundled, served, record_property):
     assert 0 < search_bytes < SEARCH_BUDGET
     loaded = [url for url in first_query if "/pagefind/fragment/" in url]  # chunks on demand, never the whole index
     assert 0 < len(loaded) <= PAGE_SIZE < len(list((bundled.site / "pagefind" / "fragment").iterdir()))
+
+
+def _index_chunks_for(browser, served: str, query: str) -> tuple[set[str], list[str]]:
+    """The index chunks a fresh visitor's browser fetches for ``query``, and the titles it then shows."""
+    from playwright.sync_api import expect
+
+    chunks: set[str] = set()
+    context = browser.new_context()
+    try:
+        context.on("request", lambda r: chunks.add(r.url) if "/pagefind/index/" in r.url else None)
+        page = context.new_page()
+        page.goto(f"{served}bibliotheek/")
+        page.locator("#esfkb-library-q").fill(query)
+        expect(page.locator(".esfkb-library__result").first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        return chunks, _results(page)
+    finally:
+        context.close()
+
+
+def test_a_question_in_plain_dutch_costs_no_more_than_its_content_words(bundled, served):  # noqa: F811
+    """Stop words are left out of the query: same chunks, same results, as the words that matter."""
+    _require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            content, content_results = _index_chunks_for(browser, served, "samenwerken maatwerkbedrijf")
+            question, question_results = _index_chunks_for(
+                browser, served, "Hoe kunnen we samenwerken met een maatwerkbedrijf?")
+            only_stop_words, stop_word_results = _index_chunks_for(browser, served, "met een")
+        finally:
+            browser.close()
+    assert question == content
+    assert question_results == content_results
+    # "een" sorts before the content words: with more than one chunk it lives in one they do not need
+    assert only_stop_words - content, "the stop words live in chunks the content words do not need"
+    assert stop_word_results, "a query of stop words only is still searched as typed"

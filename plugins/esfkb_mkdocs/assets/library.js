@@ -5,7 +5,10 @@
  * are rendered with the page. The facets' own chunks (some 130 KB at 10,000 documents) are loaded the
  * first time a reader ticks a facet: from then on every search updates the counts to its results; a
  * query typed before that shows no counts rather than stale ones. Results come ten at a time, and the
- * query stays in the address (?q=...&provincie=...), which the header form uses.
+ * query stays in the address (?q=...&provincie=...), which the header form uses. Dutch stop words
+ * ("hoe", "een", "met": listed by the page, from the core) are left out of the query unless it has
+ * nothing else: they are on nearly every page, so they rank nothing, and their index chunks are the
+ * largest of all (a question in plain Dutch would otherwise fetch half a megabyte at 10,000 documents).
  * Every text from the index is written with textContent: content never becomes markup here.
  */
 (function () {
@@ -52,6 +55,7 @@
       order.push(fieldset.getAttribute("data-filter"));
     });
     var idleText = status.textContent;
+    var stopWords = new Set((root.getAttribute("data-stopwords") || "").split(" "));
     var indexUrl = new URL(root.getAttribute("data-index"), document.baseURI).href;
     var loading = null;
     var facetsLoading = null;
@@ -155,6 +159,14 @@
       });
     }
 
+    /* The words of a query that can tell pages apart: without stop words, unless that leaves none. */
+    function searchable(term) {
+      var words = term.split(/\s+/).filter(function (word) {
+        return word && !stopWords.has(word.toLowerCase().replace(/[^a-z\u00e0-\u00ff]/g, ""));
+      });
+      return words.length ? words.join(" ") : term;
+    }
+
     function search() {
       var term = input.value.trim();
       var filters = selected();
@@ -171,7 +183,7 @@
       status.textContent = "Zoeken…";
       var withCounts = facetsLoaded || Object.keys(filters).length > 0;
       return (withCounts ? pagefindWithFacets() : pagefind()).then(function (index) {
-        return index.search(term || null, { filters: filters });
+        return index.search(term ? searchable(term) : null, { filters: filters });
       }).then(function (found) {
         if (mine !== generation) return;
         current = found.results;
