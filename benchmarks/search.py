@@ -143,6 +143,8 @@ def first_query(site: Path, query: str, *, compress: bool) -> dict[str, int]:
         server.server_close()
     if foreign:
         raise SystemExit(f"requests left the site: {foreign}")
+    for url, n in sorted(sizes.items(), key=lambda item: -item[1])[:8]:
+        print(f"  {n / 1024:6.1f} KiB  {url.removeprefix(base)}")
     parts = {"total": sum(sizes.values()), "search": 0, "index_chunks": 0, "filters": 0, "fragments": 0}
     for url, n in sizes.items():
         path = url.removeprefix(base)
@@ -175,7 +177,9 @@ def main() -> None:
         index = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
         index_bytes = sum(p.stat().st_size for p in index)
         print(f"mkdocs build {build_s:.1f} s; index {index_bytes / 1e6:.1f} MB in {len(index)} files")
+        print("largest transfers, plain server:")
         plain = first_query(site, args.query, compress=False)
+        print("largest transfers, gzip server:")
         gzipped = first_query(site, args.query, compress=True)
         for name, parts in (("plain server", plain), ("gzip server", gzipped)):
             print(f"{name}: library + first query {parts['total'] / 1024:.0f} KiB in {parts['requests']} requests; "
