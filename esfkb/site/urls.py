@@ -22,9 +22,20 @@ def page_url(src_uri: str, *, directory_urls: bool = True) -> str:
 
 
 def relative_url(target: str, from_page: str) -> str:
-    """``target`` (site-relative) as seen from the page at ``from_page`` (site-relative)."""
+    """``target`` (site-relative) as seen from the page at ``from_page`` (site-relative).
+
+    Both are URLs the site itself made (no ``.`` or ``..`` segments), so this is plain segment
+    arithmetic; it runs for every link of every page.
+    """
     base = from_page if from_page.endswith("/") or not from_page else posixpath.dirname(from_page)
-    rel = posixpath.relpath("/" + target, "/" + base)
+    base_parts = [part for part in base.split("/") if part]
+    target_parts = [part for part in target.split("/") if part]
+    common = 0
+    for mine, theirs in zip(base_parts, target_parts, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    rel = "/".join([".."] * (len(base_parts) - common) + target_parts[common:]) or "."
     if target.endswith("/") or not target:
         rel = "./" if rel == "." else rel + "/"
     return rel

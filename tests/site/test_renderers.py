@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as ET
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from esfkb.models import Meting, Proeftuin
 from esfkb.site.audience import Audience
@@ -39,6 +42,21 @@ def test_page_urls_follow_the_generator(src, directory, url):
     ("", "a/b/", "../../"), ("a/", "", "a/"), ("a/b/", "a/b/", "./"), ("x.html", "a/b.html", "../x.html"),
 ])
 def test_relative_urls(target, here, expected):
+    assert relative_url(target, here) == expected
+
+
+_SITE_URLS = st.lists(st.sampled_from(["a", "b", "registraties", "kempenwerk", "index.html", "x.json"]),
+                      max_size=4).flatmap(lambda parts: st.sampled_from(["/".join(parts), "/".join(parts) + "/"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(target=_SITE_URLS, here=_SITE_URLS)
+def test_relative_urls_agree_with_path_arithmetic(target, here):
+    """The fast segment arithmetic gives what ``posixpath.relpath`` gives for every URL the site makes."""
+    base = here if here.endswith("/") or not here else posixpath.dirname(here)
+    expected = posixpath.relpath("/" + target, "/" + base)
+    if target.endswith("/") or not target:
+        expected = "./" if expected == "." else expected + "/"
     assert relative_url(target, here) == expected
 
 
