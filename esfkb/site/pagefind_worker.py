@@ -1,9 +1,9 @@
-"""Write the search records as pages and run Pagefind on them, in a process of its own.
+"""Turn the search records into pages and run Pagefind on them, in a process of its own.
 
-The build hands over one JSON file (``{"pages": {relative path: html}, "command": [...]}``) and
-goes on rendering. Writing a thousand small files from a thread of the build would not overlap
-with it: every file operation waits for the interpreter lock that page rendering holds. This
-process has an interpreter of its own (on the second core), and Pagefind, which it starts, too.
+The build hands over one JSON file (``{"records": [...], "command": [...]}``) and goes on
+rendering. Rendering and writing a thousand small pages from a thread of the build would not
+overlap with it: every step waits for the interpreter lock that page rendering holds. This process
+has an interpreter of its own (on the second core), and Pagefind, which it starts, too.
 
     python -m esfkb.site.pagefind_worker WORKDIR
 """
@@ -20,17 +20,27 @@ RECORDS_DIR = "records"
 
 
 def run(workdir: Path) -> int:
-    """Write the pages under ``workdir/records`` and run the job's Pagefind command; its exit status."""
+    """Write the records as pages under ``workdir/records``, run the job's Pagefind command; its exit status."""
+    from esfkb.site.search import SearchRecord
+    from esfkb.site.search_index import record_html, source_path
+
     job = json.loads((workdir / JOB_FILE).read_text(encoding="utf-8"))
     source = workdir / RECORDS_DIR
     source.mkdir(exist_ok=True)
     made: set[Path] = {source}
-    for rel_path, html in job["pages"].items():
+    written: set[str] = set()
+    for fields in job["records"]:
+        record = SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
+                                 "filters": {name: tuple(values) for name, values in fields["filters"].items()}})
+        rel_path = source_path(record.url)
+        if rel_path in written:
+            continue  # the first record of a URL wins, as the plan's pages do
+        written.add(rel_path)
         path = source / rel_path
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
-        path.write_text(html, encoding="utf-8")
+        path.write_text(record_html(record), encoding="utf-8")
     return subprocess.run(job["command"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=False).returncode
 
 

@@ -11,7 +11,7 @@ The records reach Pagefind as one small HTML page each, indexed by one run of th
 base, not from the built pages, so the index can be built while MkDocs is still rendering: the
 plugin starts :func:`start_index` as soon as the site is planned and calls
 :meth:`RunningIndex.finish` after the build; a worker process (:mod:`esfkb.site.pagefind_worker`)
-writes the records and runs Pagefind on the second core meanwhile.
+turns the records into pages and runs Pagefind on the second core meanwhile.
 (Pagefind's Python client would say the same through ``add_custom_record``, but it reads one
 response per 0.1 s, so 10,000 records would take some 17 minutes.) This is the only module that
 knows the engine: another engine takes another adapter, not other records.
@@ -134,16 +134,14 @@ def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
     from esfkb.site import pagefind_worker
 
     executable = _executable()
-    pages: dict[str, str] = {}
-    for record in records:
-        rel_path = source_path(record.url)
-        if rel_path not in pages:  # the first record of a URL wins, as the plan's pages do
-            pages[rel_path] = record_html(record)
+    records = list(records)
+    pages = len({source_path(record.url) for record in records})  # checks every URL before the worker starts
     workdir = Path(tempfile.mkdtemp(prefix="esfkb-search-"))
     command = [str(executable), "--site", str(workdir / pagefind_worker.RECORDS_DIR),
                "--output-path", str(workdir / BUNDLE_DIR), "--force-language", LANGUAGE, "--silent"]
     try:
-        job = json.dumps({"pages": pages, "command": command}, ensure_ascii=False)
+        job = json.dumps({"records": [_fields(record) for record in records], "command": command},
+                         ensure_ascii=False)
         (workdir / pagefind_worker.JOB_FILE).write_text(job, encoding="utf-8")
         process = subprocess.Popen([sys.executable, "-m", pagefind_worker.__name__, str(workdir)],
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -151,7 +149,13 @@ def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
     except OSError as error:
         shutil.rmtree(workdir, ignore_errors=True)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
-    return RunningIndex(workdir, process, len(pages))
+    return RunningIndex(workdir, process, pages)
+
+
+def _fields(record: SearchRecord) -> dict[str, object]:
+    """A record as JSON fields for the worker (``dataclasses.asdict`` would deep-copy every text)."""
+    return {"url": record.url, "title": record.title, "blocks": record.blocks, "summary": record.summary,
+            "kind": record.kind, "filters": record.filters, "weight": record.weight}
 
 
 def write_index(records: Iterable[SearchRecord], output: Path) -> IndexStats:
