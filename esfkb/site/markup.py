@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 _STRONG_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EM_RE = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _CODE_RE = re.compile(r"`([^`]+)`")
+_SPECIAL_RE = re.compile(r"[&<>\"']")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
@@ -28,12 +29,17 @@ class Html(str):
 
 
 def esc(value: object) -> Html:
-    """Escape ``value`` for text and attribute positions (quotes included)."""
+    """Escape ``value`` for text and attribute positions (quotes included).
+
+    Most values hold none of the five special characters: one search finds that, where escaping
+    would scan the text five times.
+    """
     if type(value) is Html:
         return value
     if value is None:
         return _EMPTY
-    return Html(html.escape(value if type(value) is str else str(value), quote=True))
+    text = value if type(value) is str else str(value)
+    return Html(html.escape(text, quote=True) if _SPECIAL_RE.search(text) else text)
 
 
 _EMPTY = Html("")
