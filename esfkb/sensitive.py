@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _LOCAL_PART_RE = re.compile(r"[\w.+-]+$")
 _DOMAIN_RE = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _CAMEL_RE = re.compile(r"[a-z][A-Z]")
+_TLD_END_RE = re.compile(r"\.[a-z]{2,24}$")
 _PHONE_RES = tuple(re.compile(prefix + r"[1-9][\d .()/-]{5,18}\d") for prefix in (r"\+", "00", "0"))
 """Phone-shaped runs: international (+32, 0032) and national (0...); one pattern per literal
 prefix, because a literal lets the regex engine skip through long texts several times faster."""
@@ -62,14 +63,26 @@ def find_emails(text: str) -> Iterator[Finding]:
         if local and domain:
             start = local.start()
             name, host = local.group(), domain.group()
-            # Text extracted from HTML runs words together ("info@x.exampleWerkingsgebied"): a
-            # domain ends where a lowercase letter is followed by an uppercase one.
-            boundary = _CAMEL_RE.search(host)
-            if boundary:
-                host = host[: boundary.start() + 1]
             if start == 0 or (text[start - 1] not in "._+-" and not text[start - 1].isalnum()):
-                yield Finding(start, "email", f"{name}@{host}".rstrip("."))
+                for candidate in _hosts(host):
+                    yield Finding(start, "email", f"{name}@{candidate}".rstrip("."))
         at = text.find("@", at + 1)
+
+
+def _hosts(host: str) -> tuple[str, ...]:
+    """The domain(s) an address may have, for text whose words may run together.
+
+    Text extracted from HTML runs words together ("info@x.exampleWerkingsgebied"): a domain is cut
+    where a lowercase letter is followed by an uppercase one. When the rest still ends in a dot and a
+    lowercase top-level domain ("x@evil.exampleCorp.invalid"), the whole is a real domain too: both are
+    reported, so the cut can never hide an address behind an allowed domain.
+    """
+    boundary = _CAMEL_RE.search(host)
+    if not boundary:
+        return (host,)
+    cut = host[: boundary.start() + 1]
+    rest = host[boundary.start() + 1:].rstrip(".")
+    return (cut, host) if _TLD_END_RE.search(rest) else (cut,)
 
 
 def normalise_phone(candidate: str) -> str | None:

@@ -54,6 +54,17 @@ def test_contact_values_are_found_in_every_disguise(tmp_path):
     }
 
 
+def test_words_run_together_never_hide_an_address_behind_an_allowed_domain():
+    def found(text):
+        return [f.value for f in find_emails(text)]
+
+    assert found("Mail info@werkbrug.exampleWerkingsgebied: Kempen") == ["info@werkbrug.example"]
+    assert found("Mail info@werkbrug.exampleVolgende.Meer") == ["info@werkbrug.example"]
+    assert found("x@evil.exampleCorp.invalid") == ["x@evil.example", "x@evil.exampleCorp.invalid"]
+    allowed = Settings(email_allowlist=("*.example",))
+    assert not all(email_allowed(address, allowed.email_allowlist) for address in found("x@evil.exampleCorp.invalid"))
+
+
 def test_stray_addresses_and_numbers_outside_the_allow_list(tmp_path):
     root = site(tmp_path, {"p/index.html": "<p>jan@voorbeeldmail.invalid of 0470 12 34 56</p>"})
     kinds = {leak.kind for leak in scan_site(root, {}, Settings())}
