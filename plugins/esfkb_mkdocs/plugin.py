@@ -19,6 +19,7 @@ Hooks:
 - ``on_page_content``: replace the placeholders with the rendered HTML and SVG and add the
   audience's banner. Everything comes from the knowledge base loaded in ``on_files``, so a page
   can be filled as soon as it is HTML; nothing waits for other pages.
+- ``on_post_template``: the confidential banner on the theme's own pages (404.html) too.
 - ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is.
 - ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind if it is
   not done yet), then, last, in the public edition, scan every written file, the index included,
@@ -32,6 +33,7 @@ into a form that opens the library page with the query.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -66,6 +68,8 @@ LIBRARY_SCRIPT = f"{ASSETS_URI}/library.js"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 """Theme overrides: the header's search box, which opens the library instead of Material's search."""
 LIBRARY_URL_GLOBAL = "esfkb_library_url"
+_CONTENT_START_RE = re.compile(r"<article\b[^>]*>|<body\b[^>]*>")
+"""Where a static template's content starts: the theme's article, else the body."""
 
 
 class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
@@ -184,6 +188,17 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         if self.plan is None:
             return html
         return self.plan.html(html, page.url)
+
+    def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
+        """Pages without Markdown (the theme's 404.html) carry the audience's banner too."""
+        if self.audience is None or not template_name.endswith(".html"):
+            return output_content
+        banner = self.audience.banner()
+        if not banner:
+            return output_content
+        opening = _CONTENT_START_RE.search(output_content)
+        at = opening.end() if opening else 0
+        return output_content[:at] + banner + output_content[at:]
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the header's search form the library's URL (site-relative; the template makes it relative)."""
