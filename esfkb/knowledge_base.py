@@ -6,6 +6,8 @@ other direction once, in one linear pass, and sorts everything it exposes.
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -135,5 +137,20 @@ def load_knowledge_base(
 ) -> KnowledgeBase:
     """Load every document of ``project`` and index it."""
     kinds = kinds or load_kinds()
-    documents, pages, problems = load_documents(project, kinds, cache)
-    return KnowledgeBase(project, kinds, documents, pages, problems)
+    with _cyclic_gc_paused():
+        documents, pages, problems = load_documents(project, kinds, cache)
+        return KnowledgeBase(project, kinds, documents, pages, problems)
+
+
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Loading makes many long-lived objects and next to no garbage: Python's cyclic collector would
+    walk the growing heap again and again, a cost that grows faster than the number of documents
+    (a fifth of the load time at 10,000). Reference counting still frees everything as usual."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

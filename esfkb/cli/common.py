@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -56,6 +57,8 @@ def open_knowledge_base(project: Project | None = None) -> KnowledgeBase:
     from esfkb.knowledge_base import load_knowledge_base
 
     try:
-        return load_knowledge_base(project or open_project())
+        kb = load_knowledge_base(project or open_project())
     except EsfkbError as error:
         fail(str(error))
+    gc.freeze()  # a command is a short process: what it loaded lives until exit, the collector need not walk it
+    return kb
