@@ -91,8 +91,8 @@ def source_path(url: str) -> str:
 class RunningIndex:
     """A Pagefind run in progress, in a worker process (:mod:`esfkb.site.pagefind_worker`)."""
 
-    def __init__(self, workdir: Path, process: subprocess.Popen[bytes], pages: int) -> None:
-        self._started = time.perf_counter()
+    def __init__(self, workdir: Path, process: subprocess.Popen[bytes], pages: int, started: float) -> None:
+        self._started = started
         self._workdir = workdir
         self._process = process
         self._pages = pages
@@ -133,6 +133,7 @@ def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
     """Start indexing ``records`` in a worker process; :meth:`RunningIndex.finish` collects the bundle."""
     from esfkb.site import pagefind_worker
 
+    started = time.perf_counter()
     executable = _executable()
     records = list(records)
     pages = len({source_path(record.url) for record in records})  # checks every URL before the worker starts
@@ -149,7 +150,7 @@ def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
     except OSError as error:
         shutil.rmtree(workdir, ignore_errors=True)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
-    return RunningIndex(workdir, process, pages)
+    return RunningIndex(workdir, process, pages, started)
 
 
 def _fields(record: SearchRecord) -> dict[str, object]:
