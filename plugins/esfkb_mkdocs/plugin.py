@@ -141,8 +141,12 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         from esfkb.site.search_index import start_index
 
         assert self.plan is not None
+        records = search_records(self.plan.ctx, self.plan.pages)
+        if not records:
+            log.info("search index: no page to index")
+            return
         try:
-            self._search = start_index(search_records(self.plan.ctx, self.plan.pages))
+            self._search = start_index(records)
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
 
