@@ -146,7 +146,7 @@ def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
         (workdir / pagefind_worker.JOB_FILE).write_text(job, encoding="utf-8")
         process = subprocess.Popen([sys.executable, "-m", pagefind_worker.__name__, str(workdir)],
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   env=_worker_environment())
+                                   env=_worker_environment(), cwd=workdir)  # "-m" puts the cwd on sys.path
     except OSError as error:
         shutil.rmtree(workdir, ignore_errors=True)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
