@@ -33,6 +33,7 @@ into a form that opens the library page with the query.
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -95,6 +96,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.kb = None
         self.plan = None
         self._stop_search()
+        gc.unfreeze()
         options: dict[str, Any] = {k: v for k, v in self.config.items() if k != "enabled"}
         root = Path(config.config_file_path).parent.resolve()
         try:
@@ -133,6 +135,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                               schemas_dir=self.project.root / "schemas")
         self._apply(self.plan, files, config)
         self._start_search()
+        # What was loaded lives until the next build: keep the cyclic collector from walking it again
+        # and again while MkDocs renders (on_config and on_shutdown unfreeze it, so serve frees it).
+        gc.freeze()
         return files
 
     def _start_search(self) -> None:
@@ -257,6 +262,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     def on_shutdown(self) -> None:
         """Nor does the end of ``mkdocs serve``."""
         self._stop_search()
+        gc.unfreeze()
 
 
 def _add_templates(config: MkDocsConfig) -> None:

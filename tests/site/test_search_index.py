@@ -112,3 +112,27 @@ def test_mkdocs_gets_a_documents_body_without_parsing_its_frontmatter_again(smal
     page = build.text("draaiboeken/enclave-opstarten/")
     assert "<p>Doel: een enclave opstarten</p>" in page
     assert "<title>Een enclave opstarten - Testbasis</title>" in page, "the title still comes from the frontmatter"
+
+
+def test_a_build_freezes_what_it_loaded_and_the_next_one_lets_it_go(small_base, tmp_path, monkeypatch):
+    """The collector skips the loaded knowledge base during a build; serve's next build (or its end) frees it."""
+    import gc
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = small_base()
+    monkeypatch.chdir(root)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    plugin = config.plugins["esfkb"]
+    gc.unfreeze()
+    try:
+        config.plugins.on_startup(command="serve", dirty=False)
+        build(config)
+        assert gc.get_freeze_count() > 0
+        assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
+        plugin.on_config(config)  # what serve's next build does first
+        assert gc.get_freeze_count() == 0
+        plugin.on_shutdown()
+    finally:
+        gc.unfreeze()
