@@ -85,6 +85,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.audience: Audience | None = None
         self.plan: SitePlan | None = None
         self._search: RunningIndex | None = None
+        self._froze = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Declared so that MkDocs keeps this instance (and its parse cache) across serve rebuilds."""
@@ -96,7 +97,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.kb = None
         self.plan = None
         self._stop_search()
-        gc.unfreeze()
+        self._unfreeze()
         options: dict[str, Any] = {k: v for k, v in self.config.items() if k != "enabled"}
         root = Path(config.config_file_path).parent.resolve()
         try:
@@ -138,7 +139,14 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         # What was loaded lives until the next build: keep the cyclic collector from walking it again
         # and again while MkDocs renders (on_config and on_shutdown unfreeze it, so serve frees it).
         gc.freeze()
+        self._froze = True
         return files
+
+    def _unfreeze(self) -> None:
+        """Give the collector back what was frozen, when this plugin froze it (not on a first build)."""
+        if self._froze:
+            gc.unfreeze()
+            self._froze = False
 
     def _start_search(self) -> None:
         """Start indexing the edition's search records; MkDocs renders the pages meanwhile."""
@@ -262,7 +270,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     def on_shutdown(self) -> None:
         """Nor does the end of ``mkdocs serve``."""
         self._stop_search()
-        gc.unfreeze()
+        self._unfreeze()
 
 
 def _add_templates(config: MkDocsConfig) -> None:
