@@ -165,9 +165,11 @@ def write_index(records: Iterable[SearchRecord], output: Path) -> IndexStats:
 
 
 def _worker_environment() -> dict[str, str]:
-    """The worker's environment: Pagefind may use every core but the one the build renders on."""
+    """The worker's environment: the build's import path, and Pagefind may use every core but the build's."""
     threads = max(1, (os.cpu_count() or 2) - 1)
-    return {**os.environ, "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", str(threads))}
+    import_path = os.pathsep.join(os.path.abspath(entry) for entry in sys.path if entry)
+    return {**os.environ, "PYTHONPATH": import_path,
+            "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", str(threads))}
 
 
 def _executable() -> Path:

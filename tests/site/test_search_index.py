@@ -136,3 +136,21 @@ def test_a_build_freezes_what_it_loaded_and_the_next_one_lets_it_go(small_base, 
         plugin.on_shutdown()
     finally:
         gc.unfreeze()
+
+
+def test_the_worker_imports_what_the_build_imports(tmp_path, monkeypatch):
+    """A package the build finds through a relative path entry is found by the worker too (it runs elsewhere)."""
+    import subprocess
+    import sys
+
+    from esfkb.site.search_index import _worker_environment
+
+    (tmp_path / "pakketten").mkdir()
+    (tmp_path / "pakketten" / "probe_module.py").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "path", [*sys.path, "pakketten"])
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    done = subprocess.run([sys.executable, "-c", "import probe_module"], cwd=elsewhere, env=_worker_environment(),
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
