@@ -1,6 +1,6 @@
 """Turn the search records into pages and run Pagefind on them, in a process of its own.
 
-The build hands over one JSON file (``{"records": [...], "command": [...]}``) and goes on
+The build hands over one JSON file (``{"pages": {path: record}, "command": [...]}``) and goes on
 rendering. Rendering and writing a thousand small pages from a thread of the build would not
 overlap with it: every step waits for the interpreter lock that page rendering holds. This process
 has an interpreter of its own (on the second core), and Pagefind, which it starts, too.
@@ -20,22 +20,17 @@ RECORDS_DIR = "records"
 
 
 def run(workdir: Path) -> int:
-    """Write the records as pages under ``workdir/records``, run the job's Pagefind command; its exit status."""
+    """Write each record as a page under ``workdir/records``, run the job's Pagefind command; its exit status."""
     from esfkb.site.search import SearchRecord
-    from esfkb.site.search_index import record_html, source_path
+    from esfkb.site.search_index import record_html
 
     job = json.loads((workdir / JOB_FILE).read_text(encoding="utf-8"))
     source = workdir / RECORDS_DIR
     source.mkdir(exist_ok=True)
     made: set[Path] = {source}
-    written: set[str] = set()
-    for fields in job["records"]:
+    for rel_path, fields in job["pages"].items():  # one record per page path, checked by the build
         record = SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
                                  "filters": {name: tuple(values) for name, values in fields["filters"].items()}})
-        rel_path = source_path(record.url)
-        if rel_path in written:
-            continue  # the first record of a URL wins, as the plan's pages do
-        written.add(rel_path)
         path = source / rel_path
         if path.parent not in made:
             path.parent.mkdir(parents=True, exist_ok=True)

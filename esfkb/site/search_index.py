@@ -135,14 +135,15 @@ def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
 
     started = time.perf_counter()
     executable = _executable()
-    records = list(records)
-    pages = len({source_path(record.url) for record in records})  # checks every URL before the worker starts
+    pages: dict[str, SearchRecord] = {}
+    for record in records:  # the first record of a URL wins, as the plan's pages do
+        pages.setdefault(source_path(record.url), record)
     workdir = Path(tempfile.mkdtemp(prefix="esfkb-search-"))
     command = [str(executable), "--site", str(workdir / pagefind_worker.RECORDS_DIR),
                "--output-path", str(workdir / BUNDLE_DIR), "--force-language", LANGUAGE, "--silent"]
     try:
-        job = json.dumps({"records": [_fields(record) for record in records], "command": command},
-                         ensure_ascii=False)
+        job = json.dumps({"pages": {rel_path: _fields(record) for rel_path, record in pages.items()},
+                          "command": command}, ensure_ascii=False)
         (workdir / pagefind_worker.JOB_FILE).write_text(job, encoding="utf-8")
         process = subprocess.Popen([sys.executable, "-m", pagefind_worker.__name__, str(workdir)],
                                    stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -150,7 +151,7 @@ def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
     except OSError as error:
         shutil.rmtree(workdir, ignore_errors=True)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
-    return RunningIndex(workdir, process, pages, started)
+    return RunningIndex(workdir, process, len(pages), started)
 
 
 def _fields(record: SearchRecord) -> dict[str, object]:
