@@ -6,6 +6,7 @@ point, and MkDocs' own warnings stay out of pytest's warnings-as-errors.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import subprocess
@@ -70,3 +71,13 @@ def run_mkdocs(config: Path, site: Path, *, strict: bool = True, env: dict[str, 
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=environ, timeout=600, check=False)
     return Build(done.returncode, done.stdout + done.stderr, site, time.perf_counter() - start)
+
+
+def pagefind_fragments(bundle: Path) -> dict[str, dict[str, Any]]:
+    """The pages of a Pagefind bundle by URL: what a result shows (meta, filters) and the indexed text."""
+    found: dict[str, dict[str, Any]] = {}
+    for path in sorted((bundle / "fragment").iterdir()):
+        record = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd"))
+        assert record["url"] not in found, f"{record['url']} is indexed twice"
+        found[record["url"]] = record
+    return found

@@ -19,7 +19,7 @@ from esfkb.site.context import SiteContext
 from esfkb.site.pages import generated_pages
 from esfkb.site.search import FILTER_LABELS, markdown_blocks, search_records
 from tests.conftest import REPO
-from tests.site.helpers import run_mkdocs
+from tests.site.helpers import pagefind_fragments, run_mkdocs
 
 MODEL = "businessmodellen/onderaanneming-industriele-schoonmaak/"
 PLAYBOOK = "draaiboeken/schoonmaak-uitbesteden-aan-een-maatwerkbedrijf/"
@@ -41,12 +41,7 @@ def index_texts(bundled) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def fragments(bundled) -> dict[str, dict]:
     """The indexed pages by URL: what a result shows (meta, filters) and the text that was indexed."""
-    found = {}
-    for path in sorted((bundled.site / "pagefind" / "fragment").iterdir()):
-        record = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd"))
-        assert record["url"] not in found, record["url"]
-        found[record["url"]] = record
-    return found
+    return pagefind_fragments(bundled.site / "pagefind")
 
 
 def test_one_chunked_dutch_index_replaces_materials_search(bundled, fragments):

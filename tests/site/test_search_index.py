@@ -10,7 +10,7 @@ import pytest
 
 from esfkb.site.search import SearchRecord
 from esfkb.site.search_index import SearchIndexError, source_path, start_index, write_index
-from tests.site.helpers import run_mkdocs
+from tests.site.helpers import pagefind_fragments, run_mkdocs
 
 RECORDS = [
     SearchRecord("", "Kennisbank", ("Welkom in de kennisbank.",)),
@@ -33,21 +33,13 @@ def own_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return scratch
 
 
-def fragment_urls(bundle: Path) -> dict[str, dict]:
-    found = {}
-    for path in (bundle / "fragment").iterdir():
-        record = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd"))
-        found[record["url"]] = record
-    return found
-
-
 def test_the_worker_indexes_each_url_once_and_cleans_up(own_tmp, tmp_path):
     output = tmp_path / "site" / "pagefind"
     output.mkdir(parents=True)
     (output / "stale.pf_fragment").write_text("from the previous build", encoding="utf-8")
     stats = write_index(RECORDS, output)
     assert stats.pages == 2
-    fragments = fragment_urls(output)
+    fragments = pagefind_fragments(output)
     assert sorted(fragments) == ["/", "/businessmodellen/enclave/"]
     model = fragments["/businessmodellen/enclave/"]
     assert model["meta"]["title"] == "Enclave in een distributiecentrum"
