@@ -7,17 +7,19 @@ HTML through :meth:`SitePlan.html`, and set the titles from :meth:`SitePlan.meta
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from esfkb.site import routes
 from esfkb.site.catalog import api_files, schema_files
 from esfkb.site.context import SiteContext
-from esfkb.site.markup import esc
+from esfkb.site.markup import Html, esc
 from esfkb.site.pages import GeneratedPage, generated_pages, render_page_section
 from esfkb.site.sections import PLACEHOLDER_RE, decorate, redact_links, render_section
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
     from pathlib import Path
 
     from esfkb.knowledge_base import KnowledgeBase
@@ -35,10 +37,10 @@ class SitePlan:
     ctx: SiteContext
     pages: list[GeneratedPage]
     files: dict[str, str]
-    _titles: dict[str, str] = field(init=False)
+    _generated: dict[str, GeneratedPage] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._titles = {p.src_uri: p.title for p in self.pages}
+        self._generated = {p.src_uri: p for p in self.pages}
 
     @property
     def hidden(self) -> frozenset[str]:
@@ -54,8 +56,8 @@ class SitePlan:
             if summary:
                 meta["description"] = esc(" ".join(summary.split())[:DESCRIPTION_LENGTH])
             return meta
-        title = self._titles.get(src_uri)
-        return {"title": esc(title), **PAGE_META.get(src_uri, {})} if title is not None else None
+        page = self._generated.get(src_uri)
+        return {"title": esc(page.title), **PAGE_META.get(src_uri, {})} if page is not None else None
 
     def source(self, src_uri: str) -> str | None:
         """A document's Markdown body, as the core parsed it; None for other pages and unreadable frontmatter.
@@ -76,18 +78,38 @@ class SitePlan:
             return markdown
         return decorate(self.ctx, document, markdown)
 
-    def html(self, html: str, page_url: str) -> str:
-        """A page's HTML with each placeholder rendered for ``page_url``, and the audience's banner on top."""
-        def fill(match: Any) -> str:
-            scope, name, arg = match.groups()
-            if scope == "doc":
-                rendered = render_section(self.ctx, name, arg, page_url)
-            else:
-                rendered = render_page_section(self.ctx, name, arg, page_url)
-            return rendered if rendered is not None else ""
+    def html(self, html: str, page_url: str, rendered: Mapping[str, str] | None = None) -> str:
+        """A page's HTML with each placeholder rendered for ``page_url``, and the audience's banner on top.
+
+        ``rendered`` holds views rendered ahead (by :mod:`esfkb.site.prerender`), by placeholder;
+        a placeholder it lacks is rendered here.
+        """
+        ready = rendered or {}
+
+        def fill(match: re.Match[str]) -> str:
+            view = ready.get(match.group(0))
+            return view if view is not None else self._render(match, page_url)
 
         filled = PLACEHOLDER_RE.sub(fill, html) if "<!-- esfkb:" in html else html
         return self.ctx.audience.banner() + filled
+
+    def views(self, src_uri: str, page_url: str) -> dict[str, str]:
+        """The rendered view of every placeholder that the page at ``src_uri`` will hold, by placeholder."""
+        page = self._generated.get(src_uri)
+        if page is not None:
+            markdown = page.markdown
+        else:
+            source = self.source(src_uri)
+            markdown = self.markdown(src_uri, source) if source is not None else ""
+        return {match.group(0): str(self._render(match, page_url)) for match in PLACEHOLDER_RE.finditer(markdown)}
+
+    def _render(self, match: re.Match[str], page_url: str) -> Html:
+        scope, name, arg = match.groups()
+        if scope == "doc":
+            rendered = render_section(self.ctx, name, arg, page_url)
+        else:
+            rendered = render_page_section(self.ctx, name, arg, page_url)
+        return rendered if rendered is not None else Html("")
 
 
 def plan_site(kb: KnowledgeBase, audience: Audience, *, directory_urls: bool = True,

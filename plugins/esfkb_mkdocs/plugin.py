@@ -10,21 +10,24 @@ Hooks:
 - ``on_files`` (late): load and validate through the core, log every diagnostic with file, line and
   code; then apply the site plan: drop document files this edition must not publish, add the
   generated pages, API files, JSON Schemas and assets as virtual files.
-  It starts the search index too: Pagefind indexes the core's records in the background while MkDocs
-  renders the pages.
+  It starts two workers that run beside the build on the other core: Pagefind indexes the core's
+  records, and a forked child renders the views of every page in build order
+  (:mod:`esfkb.site.prerender`).
 - ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
 - ``on_page_markdown`` (early): set the escaped title and description, place the views of a
   document as placeholders, redact links to unpublished pages.
-- ``on_page_content``: replace the placeholders with the rendered HTML and SVG and add the
-  audience's banner. Everything comes from the knowledge base loaded in ``on_files``, so a page
-  can be filled as soon as it is HTML; nothing waits for other pages.
+- ``on_page_content``: replace the placeholders with the rendered HTML and SVG (from the child
+  when it has sent them, else rendered here) and add the audience's banner. Everything comes from
+  the knowledge base loaded in ``on_files``, so a page can be filled as soon as it is HTML; nothing
+  waits for other pages.
 - ``on_post_template``: the confidential banner on the theme's own pages (404.html) too.
-- ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is.
+- ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is;
+  stop the views' renderer (every page is filled by now).
 - ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind if it is
   not done yet), then, last, in the public edition, scan every written file, the index included,
   for personal contact data and fail the build on a hit, naming file and value (leak scan).
-- ``on_build_error`` / ``on_shutdown``: stop a Pagefind run that a failed build leaves behind.
+- ``on_build_error`` / ``on_shutdown``: stop the workers that a failed build leaves behind.
 
 Search: one engine for the whole site. Material's own search plugin is meant to be off; the theme
 templates shipped here (``templates/``, placed before the theme's own) turn the header's search box
@@ -56,6 +59,7 @@ if TYPE_CHECKING:
     from esfkb.knowledge_base import KnowledgeBase
     from esfkb.site.audience import Audience
     from esfkb.site.plan import SitePlan
+    from esfkb.site.prerender import Prerender
     from esfkb.site.search_index import RunningIndex
 
 log = get_plugin_logger(__name__)
@@ -85,6 +89,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.audience: Audience | None = None
         self.plan: SitePlan | None = None
         self._search: RunningIndex | None = None
+        self._prerender: Prerender | None = None
         self._froze = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -96,7 +101,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
         self.kb = None
         self.plan = None
-        self._stop_search()
+        self._stop_workers()
         self._unfreeze()
         options: dict[str, Any] = {k: v for k, v in self.config.items() if k != "enabled"}
         root = Path(config.config_file_path).parent.resolve()
@@ -140,6 +145,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         # and again while MkDocs renders (on_config and on_shutdown unfreeze it, so serve frees it).
         gc.freeze()
         self._froze = True
+        self._start_prerender(files)
         return files
 
     def _unfreeze(self) -> None:
@@ -163,7 +169,21 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
 
-    def _stop_search(self) -> None:
+    def _start_prerender(self, files: Files) -> None:
+        """Render the pages' views on the other core, in the order MkDocs will build the pages."""
+        from esfkb.site.prerender import Prerender
+
+        assert self.plan is not None
+        self._prerender = Prerender.start(self.plan, ((f.src_uri, f.url) for f in files.documentation_pages()))
+
+    def _stop_prerender(self) -> None:
+        if self._prerender is not None:
+            self._prerender.close()
+            self._prerender = None
+
+    def _stop_workers(self) -> None:
+        """Stop what runs beside the build: the views' renderer and Pagefind."""
+        self._stop_prerender()
         if self._search is not None:
             self._search.cancel()
             self._search = None
@@ -204,7 +224,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         """Fill the placeholders with the rendered views, relative to this page's URL."""
         if self.plan is None:
             return html
-        return self.plan.html(html, page.url)
+        rendered = self._prerender.take(page.url) if self._prerender is not None else None
+        return self.plan.html(html, page.url, rendered)
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         """Pages without Markdown (the theme's 404.html) carry the audience's banner too."""
@@ -218,10 +239,14 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         return output_content[:at] + banner + output_content[at:]
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Give the header's search form the library's URL (site-relative; the template makes it relative)."""
+        """Give the header's search form the library's URL (site-relative; the template makes it relative).
+
+        MkDocs fills every page's content before this event, so the views' renderer has done its work.
+        """
         from esfkb.site import routes
         from esfkb.site.urls import page_url
 
+        self._stop_prerender()
         env.globals[LIBRARY_URL_GLOBAL] = page_url(routes.LIBRARY, directory_urls=config.use_directory_urls)
         return env
 
@@ -264,12 +289,12 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     on_post_build = CombinedEvent(_write_search_index, _scan_for_leaks)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves no Pagefind run behind."""
-        self._stop_search()
+        """A failed build leaves no worker behind."""
+        self._stop_workers()
 
     def on_shutdown(self) -> None:
         """Nor does the end of ``mkdocs serve``."""
-        self._stop_search()
+        self._stop_workers()
         self._unfreeze()
 
 

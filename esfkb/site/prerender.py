@@ -1,0 +1,122 @@
+"""Render the views of every page in a forked process, ahead of the build that places them.
+
+A site generator spends most of a build converting Markdown and filling templates, one page at a
+time, on one core. The views (cards, canvases, charts, tables) depend only on the knowledge base
+and the page's URL, both known once the site is planned, so a child process forked at that moment
+renders them on the other core, in build order, and streams them back. The build takes what has
+arrived when it needs a page (:meth:`Prerender.take` never waits) and renders whatever has not
+itself, so a slow, failing or missing child costs time, never a page.
+
+No fork where the platform has none, nor in a process with other threads (``mkdocs serve``'s
+server): a forked child gets only the forking thread, and a lock another thread held would stay
+locked in it forever.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import marshal
+import os
+import signal
+import struct
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from esfkb.site.plan import SitePlan
+
+_HEADER = struct.Struct("<I")
+PIPE_SIZE = 1 << 20
+"""Bytes the pipe may hold: some sixty pages of views."""
+
+
+class Prerender:
+    """A child process rendering the views of the build's pages, and what it has sent back so far."""
+
+    def __init__(self, pid: int, fd: int) -> None:
+        self._pid = pid
+        self._fd: int | None = fd
+        self._buffer = bytearray()
+        self._ready: dict[str, dict[str, str]] = {}
+
+    @classmethod
+    def start(cls, plan: SitePlan, pages: Iterable[tuple[str, str]]) -> Prerender | None:
+        """Fork a child that renders the views of ``pages`` (source path, URL) in order; None where it cannot."""
+        if not hasattr(os, "fork") or threading.active_count() > 1:
+            return None
+        pages = list(pages)
+        read_end, write_end = os.pipe()
+        _widen(write_end)
+        pid = os.fork()
+        if pid == 0:  # the child: render, send, and leave without running the parent's exit handlers
+            os.close(read_end)
+            os._exit(_render_all(plan, pages, write_end))
+        os.close(write_end)
+        os.set_blocking(read_end, False)
+        return cls(pid, read_end)
+
+    def take(self, url: str) -> dict[str, str] | None:
+        """The views rendered for the page at ``url``, by placeholder, if they have arrived (never waits)."""
+        self._receive()
+        return self._ready.pop(url, None)
+
+    def _receive(self) -> None:
+        """Read what the child has written so far and unpack each complete page."""
+        while self._fd is not None:
+            try:
+                chunk = os.read(self._fd, 1 << 20)
+            except BlockingIOError:
+                break
+            if not chunk:  # the child is done
+                self.close()
+                break
+            self._buffer += chunk
+        view = memoryview(self._buffer)
+        at = 0
+        while len(view) - at >= _HEADER.size:
+            (size,) = _HEADER.unpack_from(view, at)
+            end = at + _HEADER.size + size
+            if end > len(view):
+                break
+            url, views = marshal.loads(view[at + _HEADER.size:end])
+            self._ready[url] = views
+            at = end
+        view.release()
+        del self._buffer[:at]
+
+    def close(self) -> None:
+        """Stop the child if it still runs, and reap it."""
+        if self._fd is None:
+            return
+        os.close(self._fd)
+        self._fd = None
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self._pid, signal.SIGKILL)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self._pid, 0)
+
+
+def _widen(fd: int) -> None:
+    """Let the pipe hold more pages, so that the child can run ahead of the build (Linux; elsewhere a no-op)."""
+    import fcntl
+
+    with contextlib.suppress(AttributeError, OSError):
+        fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
+
+
+def _render_all(plan: SitePlan, pages: list[tuple[str, str]], fd: int) -> int:
+    """The child's work: each page's views, framed and written to ``fd``; its exit status."""
+    gc.disable()  # short-lived, and its garbage is freed by reference counting
+    try:
+        with os.fdopen(fd, "wb", buffering=1 << 16) as out:
+            for src_uri, url in pages:
+                data = marshal.dumps((url, plan.views(src_uri, url)))
+                out.write(_HEADER.pack(len(data)))
+                out.write(data)
+                out.flush()  # the build may need this page next
+    except BaseException:  # noqa: BLE001 - the build renders what is missing itself
+        return 1
+    return 0
