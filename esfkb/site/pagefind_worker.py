@@ -1,11 +1,13 @@
 """Turn the search records into pages and run Pagefind on them, in a process of its own.
 
-The build hands over one JSON file (``{"pages": {path: record}, "command": [...]}``) and goes on
-rendering. Rendering and writing a thousand small pages from a thread of the build would not
-overlap with it: every step waits for the interpreter lock that page rendering holds. This process
-has an interpreter of its own (on the second core), and Pagefind, which it starts, too.
+The build starts this worker early and goes on; the records arrive later on its input, as one JSON
+object (``{"pages": {path: record}, "command": [...]}``), from the build or from the child that
+renders the views (:mod:`esfkb.site.prerender`). Rendering and writing a thousand small pages from
+a thread of the build would not overlap with it: every step waits for the interpreter lock that
+page rendering holds. This process has an interpreter of its own (on the second core), and
+Pagefind, which it starts, too.
 
-    python -m esfkb.site.pagefind_worker WORKDIR
+    python -m esfkb.site.pagefind_worker WORKDIR < job.json
 """
 
 from __future__ import annotations
@@ -15,16 +17,24 @@ import subprocess
 import sys
 from pathlib import Path
 
-JOB_FILE = "job.json"
 RECORDS_DIR = "records"
 
 
 def run(workdir: Path) -> int:
-    """Write each record as a page under ``workdir/records``, run the job's Pagefind command; its exit status."""
+    """Write each record as a page under ``workdir/records`` and run Pagefind on them; the exit status."""
+    from esfkb.errors import EsfkbError
     from esfkb.site.search import SearchRecord
-    from esfkb.site.search_index import record_html
+    from esfkb.site.search_index import BUNDLE_DIR, page_count, record_html
 
-    job = json.loads((workdir / JOB_FILE).read_text(encoding="utf-8"))
+    raw = sys.stdin.buffer.read()  # the imports above are done by the time the records arrive
+    if not raw:
+        return _fail("no search records arrived: the build stopped before it sent them")
+    try:
+        job = json.loads(raw)
+    except ValueError as error:
+        return _fail(f"the search records arrived incomplete ({error}): the build stopped while it sent them")
+    if not job["pages"]:
+        return 0  # nothing to index, no index
     source = workdir / RECORDS_DIR
     source.mkdir(exist_ok=True)
     made: set[Path] = {source}
@@ -36,7 +46,21 @@ def run(workdir: Path) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             made.add(path.parent)
         path.write_text(record_html(record), encoding="utf-8")
-    return subprocess.run(job["command"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=False).returncode
+    status = subprocess.run(job["command"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=False).returncode
+    if status != 0:
+        return status
+    try:
+        indexed = page_count(workdir / BUNDLE_DIR)
+    except EsfkbError as error:
+        return _fail(str(error))
+    if indexed != len(job["pages"]):
+        return _fail(f"Pagefind indexed {indexed} of {len(job['pages'])} search records")
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

@@ -7,6 +7,10 @@ renders them on the other core, in build order, and streams them back. The build
 arrived when it needs a page (:meth:`Prerender.take` never waits) and renders whatever has not
 itself, so a slow, failing or missing child costs time, never a page.
 
+The child can take one more job off the build first (``first``): the build hands it the search
+records to work out and send to the indexer, which must happen whatever becomes of the views, so
+closing the child waits for that job.
+
 No fork where the platform has none, nor in a process with other threads (``mkdocs serve``'s
 server): a forked child gets only the forking thread, and a lock another thread held would stay
 locked in it forever.
@@ -21,10 +25,11 @@ import os
 import signal
 import struct
 import threading
+import traceback
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from esfkb.site.plan import SitePlan
 
@@ -36,27 +41,35 @@ PIPE_SIZE = 1 << 20
 class Prerender:
     """A child process rendering the views of the build's pages, and what it has sent back so far."""
 
-    def __init__(self, pid: int, fd: int) -> None:
+    def __init__(self, pid: int, fd: int, first_done: int) -> None:
         self._pid = pid
         self._fd: int | None = fd
+        self._first_done = first_done
         self._buffer = bytearray()
         self._ready: dict[str, dict[str, str]] = {}
 
     @classmethod
-    def start(cls, plan: SitePlan, pages: Iterable[tuple[str, str]]) -> Prerender | None:
-        """Fork a child that renders the views of ``pages`` (source path, URL) in order; None where it cannot."""
+    def start(cls, plan: SitePlan, pages: Iterable[tuple[str, str]],
+              first: Callable[[], object] | None = None) -> Prerender | None:
+        """Fork a child that runs ``first``, then renders the views of ``pages`` (source path, URL) in order.
+
+        None where no child can be forked: the caller then does both itself.
+        """
         if not hasattr(os, "fork") or threading.active_count() > 1:
             return None
         pages = list(pages)
         read_end, write_end = os.pipe()
+        first_done_read, first_done_write = os.pipe()
         _widen(write_end)
         pid = os.fork()
-        if pid == 0:  # the child: render, send, and leave without running the parent's exit handlers
+        if pid == 0:  # the child: work, send, and leave without running the parent's exit handlers
             os.close(read_end)
-            os._exit(_render_all(plan, pages, write_end))
+            os.close(first_done_read)
+            os._exit(_child(plan, pages, write_end, first, first_done_write))
         os.close(write_end)
+        os.close(first_done_write)
         os.set_blocking(read_end, False)
-        return cls(pid, read_end)
+        return cls(pid, read_end, first_done_read)
 
     def take(self, url: str) -> dict[str, str] | None:
         """The views rendered for the page at ``url``, by placeholder, if they have arrived (never waits)."""
@@ -88,9 +101,11 @@ class Prerender:
         del self._buffer[:at]
 
     def close(self) -> None:
-        """Stop the child if it still runs, and reap it."""
+        """Stop the child once ``first`` is done (waiting for it if need be), and reap it."""
         if self._fd is None:
             return
+        os.read(self._first_done, 1)  # returns when the child has closed its end: first() is done
+        os.close(self._first_done)
         os.close(self._fd)
         self._fd = None
         with contextlib.suppress(ProcessLookupError):
@@ -107,9 +122,18 @@ def _widen(fd: int) -> None:
         fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
 
 
-def _render_all(plan: SitePlan, pages: list[tuple[str, str]], fd: int) -> int:
-    """The child's work: each page's views, framed and written to ``fd``; its exit status."""
+def _child(plan: SitePlan, pages: list[tuple[str, str]], fd: int,
+           first: Callable[[], object] | None, first_done: int) -> int:
+    """The child's work: ``first``, then each page's views, framed and written to ``fd``; its exit status."""
     gc.disable()  # short-lived, and its garbage is freed by reference counting
+    try:
+        if first is not None:
+            first()
+    except BaseException:  # noqa: BLE001 - whoever waits for first's result reports it missing
+        traceback.print_exc()
+        return 1
+    finally:
+        os.close(first_done)
     try:
         with os.fdopen(fd, "wb", buffering=1 << 16) as out:
             for src_uri, url in pages:

@@ -19,6 +19,7 @@ knows the engine: another engine takes another adapter, not other records.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -89,25 +90,48 @@ def source_path(url: str) -> str:
 
 
 class RunningIndex:
-    """A Pagefind run in progress, in a worker process (:mod:`esfkb.site.pagefind_worker`)."""
+    """A Pagefind run in a worker process (:mod:`esfkb.site.pagefind_worker`), fed with the records by :meth:`send`."""
 
-    def __init__(self, workdir: Path, process: subprocess.Popen[bytes], pages: int, started: float) -> None:
+    def __init__(self, workdir: Path, process: subprocess.Popen[bytes], command: list[str], started: float) -> None:
         self._started = started
         self._workdir = workdir
         self._process = process
-        self._pages = pages
+        self._command = command
+
+    def send(self, records: Iterable[SearchRecord]) -> None:
+        """Hand the worker its records (the first record of a URL wins, as the plan's pages do); it starts indexing."""
+        pages: dict[str, SearchRecord] = {}
+        for record in records:
+            pages.setdefault(source_path(record.url), record)
+        job = json.dumps({"pages": {rel_path: _fields(record) for rel_path, record in pages.items()},
+                          "command": self._command}, ensure_ascii=False).encode("utf-8")
+        if self._process.stdin is not None:
+            with contextlib.suppress(BrokenPipeError):  # the worker has stopped; finish() reports why
+                self._process.stdin.write(job)
+        self.release_input()
+
+    def release_input(self) -> None:
+        """Close this process's end of the worker's input (a forked child that sends the records keeps its own)."""
+        stdin, self._process.stdin = self._process.stdin, None  # communicate() must not flush it again
+        if stdin is not None:
+            with contextlib.suppress(BrokenPipeError):
+                stdin.close()
 
     def finish(self, output: Path) -> IndexStats:
-        """Wait for Pagefind, check its bundle and put it at ``output`` (replacing what was there)."""
+        """Wait for the worker, check its bundle and put it at ``output`` (replacing what was there).
+
+        No records, no bundle: ``output`` is left alone and the stats count no page.
+        """
         bundle = self._workdir / BUNDLE_DIR
         try:
+            self.release_input()
             _, stderr = self._process.communicate()
             if self._process.returncode != 0:
                 message = stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
                 raise SearchIndexError(f"Pagefind failed (exit {self._process.returncode}): " + " / ".join(message))
-            indexed = _page_count(bundle)
-            if indexed != self._pages:
-                raise SearchIndexError(f"Pagefind indexed {indexed} of {self._pages} search records")
+            if not bundle.exists():
+                return IndexStats(0, 0, 0, time.perf_counter() - self._started)
+            pages = page_count(bundle)
             for pattern in UNUSED_BUNDLES:
                 for unused in bundle.glob(pattern):
                     unused.unlink()
@@ -118,40 +142,38 @@ class RunningIndex:
         finally:
             self.cancel()
         files = [p for p in output.rglob("*") if p.is_file()]
-        return IndexStats(self._pages, len(files), sum(p.stat().st_size for p in files),
+        return IndexStats(pages, len(files), sum(p.stat().st_size for p in files),
                           time.perf_counter() - self._started)
 
     def cancel(self) -> None:
         """Stop the worker if it still runs and remove the working files (a failed build calls this)."""
+        self.release_input()
         if self._process.poll() is None:
             self._process.kill()
             self._process.communicate()
         shutil.rmtree(self._workdir, ignore_errors=True)
 
 
-def start_index(records: Iterable[SearchRecord]) -> RunningIndex:
-    """Start indexing ``records`` in a worker process; :meth:`RunningIndex.finish` collects the bundle."""
+def start_index() -> RunningIndex:
+    """Start a worker that waits for the records (:meth:`RunningIndex.send`); :meth:`RunningIndex.finish` collects the bundle.
+
+    The worker starts its interpreter while the build works out the records.
+    """
     from esfkb.site import pagefind_worker
 
     started = time.perf_counter()
     executable = _executable()
-    pages: dict[str, SearchRecord] = {}
-    for record in records:  # the first record of a URL wins, as the plan's pages do
-        pages.setdefault(source_path(record.url), record)
     workdir = Path(tempfile.mkdtemp(prefix="esfkb-search-"))
     command = [str(executable), "--site", str(workdir / pagefind_worker.RECORDS_DIR),
                "--output-path", str(workdir / BUNDLE_DIR), "--force-language", LANGUAGE, "--silent"]
     try:
-        job = json.dumps({"pages": {rel_path: _fields(record) for rel_path, record in pages.items()},
-                          "command": command}, ensure_ascii=False)
-        (workdir / pagefind_worker.JOB_FILE).write_text(job, encoding="utf-8")
         process = subprocess.Popen([sys.executable, "-m", pagefind_worker.__name__, str(workdir)],
-                                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    env=_worker_environment(), cwd=workdir)  # "-m" puts the cwd on sys.path
     except OSError as error:
         shutil.rmtree(workdir, ignore_errors=True)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
-    return RunningIndex(workdir, process, len(pages), started)
+    return RunningIndex(workdir, process, command, started)
 
 
 def _fields(record: SearchRecord) -> dict[str, object]:
@@ -161,8 +183,10 @@ def _fields(record: SearchRecord) -> dict[str, object]:
 
 
 def write_index(records: Iterable[SearchRecord], output: Path) -> IndexStats:
-    """Replace ``output`` with the Pagefind bundle of ``records`` (start and finish in one call)."""
-    return start_index(records).finish(output)
+    """Replace ``output`` with the Pagefind bundle of ``records`` (start, send and finish in one call)."""
+    running = start_index()
+    running.send(records)
+    return running.finish(output)
 
 
 def _worker_environment() -> dict[str, str]:
@@ -185,7 +209,7 @@ def _executable() -> Path:
     return Path(executable)
 
 
-def _page_count(bundle: Path) -> int:
+def page_count(bundle: Path) -> int:
     """How many pages the bundle holds, from its entry file (one language: Dutch)."""
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))

@@ -140,12 +140,11 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.plan = plan_site(self.kb, self.audience, directory_urls=config.use_directory_urls,
                               schemas_dir=self.project.root / "schemas")
         self._apply(self.plan, files, config)
-        self._start_search()
         # What was loaded lives until the next build: keep the cyclic collector from walking it again
         # and again while MkDocs renders (on_config and on_shutdown unfreeze it, so serve frees it).
         gc.freeze()
         self._froze = True
-        self._start_prerender(files)
+        self._start_workers(files)
         return files
 
     def _unfreeze(self) -> None:
@@ -154,27 +153,32 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             gc.unfreeze()
             self._froze = False
 
-    def _start_search(self) -> None:
-        """Start indexing the edition's search records; MkDocs renders the pages meanwhile."""
+    def _start_workers(self, files: Files) -> None:
+        """Start Pagefind's worker, and a child that sends it the records and then renders the pages' views.
+
+        The views are rendered in the order MkDocs builds the pages. Where no child can be forked, the
+        records are worked out here, and the views as the pages need them.
+        """
+        from esfkb.site.prerender import Prerender
         from esfkb.site.search import search_records
         from esfkb.site.search_index import start_index
 
-        assert self.plan is not None
-        records = search_records(self.plan.ctx, self.plan.pages)
-        if not records:
-            log.info("search index: no page to index")
-            return
+        plan = self.plan
+        assert plan is not None
         try:
-            self._search = start_index(records)
+            search = self._search = start_index()
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
 
-    def _start_prerender(self, files: Files) -> None:
-        """Render the pages' views on the other core, in the order MkDocs will build the pages."""
-        from esfkb.site.prerender import Prerender
+        def send_records() -> None:
+            search.send(search_records(plan.ctx, plan.pages))
 
-        assert self.plan is not None
-        self._prerender = Prerender.start(self.plan, ((f.src_uri, f.url) for f in files.documentation_pages()))
+        pages = [(f.src_uri, f.url) for f in files.documentation_pages()]
+        self._prerender = Prerender.start(plan, pages, first=send_records)
+        if self._prerender is None:
+            send_records()
+        else:
+            search.release_input()  # the child holds the worker's input now
 
     def _stop_prerender(self) -> None:
         if self._prerender is not None:
@@ -262,6 +266,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             stats = search.finish(Path(config.site_dir) / routes.SEARCH_INDEX)
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
+        if not stats.pages:
+            log.info("search index: no page to index")
+            return
         log.info(f"search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
                  f"in {stats.seconds:.1f} s")
 

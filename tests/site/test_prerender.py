@@ -95,3 +95,12 @@ def test_a_closed_child_is_reaped(plan):
     prerender.close()  # twice is harmless
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_childs_first_job_is_done_before_it_is_stopped(plan, tmp_path):
+    """The search records go out first, and closing the child early waits for them rather than losing them."""
+    done = tmp_path / "records-sent"
+    prerender = Prerender.start(plan, _pages(plan), first=lambda: (time.sleep(0.2), done.write_text("ja")))
+    assert prerender is not None
+    prerender.close()
+    assert done.read_text() == "ja"

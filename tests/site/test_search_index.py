@@ -1,4 +1,4 @@
-"""The Pagefind adapter: a worker process indexes the records while the build renders, and nothing is left behind."""
+"""The Pagefind adapter: a worker process waits for the records and indexes them while the build renders; nothing is left behind."""
 
 from __future__ import annotations
 
@@ -50,8 +50,23 @@ def test_the_worker_indexes_each_url_once_and_cleans_up(own_tmp, tmp_path):
 
 
 def test_a_cancelled_run_stops_and_leaves_nothing(own_tmp):
-    running = start_index(RECORDS)
+    running = start_index()
+    running.send(RECORDS)
     running.cancel()
+    assert list(own_tmp.iterdir()) == []
+
+
+def test_a_worker_whose_records_never_came_says_so(own_tmp, tmp_path):
+    running = start_index()  # the build stopped before it sent the records
+    with pytest.raises(SearchIndexError, match="no search records arrived"):
+        running.finish(tmp_path / "out")
+    assert list(own_tmp.iterdir()) == []
+
+
+def test_no_records_make_no_index(own_tmp, tmp_path):
+    stats = write_index([], tmp_path / "out")
+    assert stats.pages == 0
+    assert not (tmp_path / "out").exists()
     assert list(own_tmp.iterdir()) == []
 
 
@@ -68,7 +83,7 @@ def test_a_failing_pagefind_is_reported_with_its_exit_status(own_tmp, tmp_path, 
 def test_a_missing_binary_is_named(monkeypatch, tmp_path):
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "nergens"))
     with pytest.raises(SearchIndexError, match="Pagefind binary was not found"):
-        start_index(RECORDS)
+        start_index()
 
 
 def test_a_page_url_cannot_leave_the_indexed_folder():
