@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import contextlib
 import html
+import marshal
+import os
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING
 
+from esfkb.forking import can_fork
 from esfkb.sensitive import email_allowed, find_emails, find_phones, normalise_phone
 
 if TYPE_CHECKING:
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
     from esfkb.contacts import Contact
 
 MAX_DECOMPRESSED = 64 * 1024 * 1024
+PARALLEL_FROM = 200
+"""From this many files on, a forked child scans half of them (below, forking costs more than it saves)."""
 _JSON_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _PHONE_RUN_RE = re.compile(r"\+?\d[\d .()/-]{6,22}\d")
 _SPACE_RE = re.compile(r"\s+")
@@ -118,10 +123,42 @@ def scan_text(text: str, needles: _Needles, *, generic: bool, settings: Settings
 
 
 def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Settings) -> list[Leak]:
-    """Every leak in every file below ``site_dir``, sorted."""
+    """Every leak in every file below ``site_dir``, sorted.
+
+    Where a child can be forked (:func:`esfkb.forking.can_fork`), it scans every other file on the
+    other core; should it fail, its share is scanned here, so a leak is never missed.
+    """
     needles = _needles(contacts)
+    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    if len(files) < PARALLEL_FROM or not can_fork():
+        return sorted(_scan_files(site_dir, files, needles, settings))
+    mine, theirs = files[0::2], files[1::2]
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: scan its share, send the leaks as tuples, leave without the parent's exit handlers
+        os.close(read_end)
+        status = 1
+        with contextlib.suppress(BaseException):
+            found = marshal.dumps([astuple(leak) for leak in _scan_files(site_dir, theirs, needles, settings)])
+            with os.fdopen(write_end, "wb") as out:
+                out.write(found)
+            status = 0
+        os._exit(status)
+    os.close(write_end)
+    leaks = _scan_files(site_dir, mine, needles, settings)
+    with os.fdopen(read_end, "rb") as received:
+        found = received.read()
+    _, status = os.waitpid(pid, 0)
+    if status == 0:
+        leaks.update(Leak(*fields) for fields in marshal.loads(found))  # noqa: S302 - from our own child
+    else:
+        leaks.update(_scan_files(site_dir, theirs, needles, settings))
+    return sorted(leaks)
+
+
+def _scan_files(site_dir: Path, files: Iterable[Path], needles: _Needles, settings: Settings) -> set[Leak]:
     leaks: set[Leak] = set()
-    for file in sorted(p for p in site_dir.rglob("*") if p.is_file()):
+    for file in files:
         rel = file.relative_to(site_dir).as_posix()
         if rel.endswith(_BINARY_SUFFIXES) and not (needles.names or needles.emails or needles.phones):
             continue
@@ -129,7 +166,7 @@ def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Setting
         generic = not rel.startswith(_THEME_ASSETS) and not rel.endswith(_BINARY_SUFFIXES)
         leaks.update(Leak(rel, kind, value) for kind, value in scan_text(text, needles, generic=generic,
                                                                          settings=settings))
-    return sorted(leaks)
+    return leaks
 
 
 def describe(leaks: Iterable[Leak]) -> list[str]:

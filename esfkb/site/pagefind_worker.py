@@ -13,6 +13,7 @@ Pagefind, which it starts, too.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,6 +48,7 @@ def run(workdir: Path) -> int:
             made.add(path.parent)
         path.write_text(record_html(record), encoding="utf-8")
     status = subprocess.run(job["command"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=False).returncode
+    shutil.rmtree(source, ignore_errors=True)  # here, on this core, rather than in the build when it collects the index
     if status != 0:
         return status
     try:

@@ -11,9 +11,7 @@ The child can take one more job off the build first (``first``): the build hands
 records to work out and send to the indexer, which must happen whatever becomes of the views, so
 closing the child waits for that job.
 
-No fork where the platform has none, nor in a process with other threads (``mkdocs serve``'s
-server): a forked child gets only the forking thread, and a lock another thread held would stay
-locked in it forever.
+No child where none can be forked safely (:func:`esfkb.forking.can_fork`).
 """
 
 from __future__ import annotations
@@ -24,9 +22,10 @@ import marshal
 import os
 import signal
 import struct
-import threading
 import traceback
 from typing import TYPE_CHECKING
+
+from esfkb.forking import can_fork
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -55,7 +54,7 @@ class Prerender:
 
         None where no child can be forked: the caller then does both itself.
         """
-        if not hasattr(os, "fork") or threading.active_count() > 1:
+        if not can_fork():
             return None
         pages = list(pages)
         read_end, write_end = os.pipe()

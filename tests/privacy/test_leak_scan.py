@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from esfkb import leak_scan
 from esfkb.config import Settings, load_project
 from esfkb.contacts import Contact
-from esfkb.leak_scan import scan_site
+from esfkb.forking import can_fork
+from esfkb.leak_scan import PARALLEL_FROM, scan_site
 from esfkb.sensitive import email_allowed, find_emails, find_phones
 from tests.conftest import REPO
 
@@ -52,6 +57,38 @@ def test_contact_values_are_found_in_every_disguise(tmp_path):
         ("sitemap.xml", "telefoon van een contactpersoon"),
         ("assets/javascripts/bundle.js", "contactpersoon"),
     }
+
+
+def _large_site(tmp_path: Path) -> Path:
+    """More files than one process scans alone, with a leak in each half of the sorted list."""
+    quiet = "<p>Niets te melden.</p>"
+    files: dict[str, bytes | str] = {f"p{n:03d}/index.html": quiet for n in range(PARALLEL_FROM + 50)}
+    files["p000/index.html"] = "<p>Contact: Sofie Voorbeeldt</p>"
+    files["p001/index.html"] = "<p>Bel 014 21 00 01</p>"
+    return site(tmp_path, files)
+
+
+LARGE_SITE_LEAKS = {("p000/index.html", "contactpersoon"), ("p001/index.html", "telefoon van een contactpersoon")}
+
+
+@pytest.mark.skipif(not can_fork(), reason="the scan forks a helper only where that is safe")
+def test_a_large_site_is_scanned_by_two_processes_and_nothing_is_missed(tmp_path):
+    found = {(leak.path, leak.kind) for leak in scan_site(_large_site(tmp_path), CONTACTS, Settings())}
+    assert found == LARGE_SITE_LEAKS
+
+
+@pytest.mark.skipif(not can_fork(), reason="the scan forks a helper only where that is safe")
+def test_when_the_helper_fails_its_share_is_scanned_by_the_build(tmp_path, monkeypatch):
+    parent, scan_files = os.getpid(), leak_scan._scan_files
+
+    def fails_in_the_child(*args):
+        if os.getpid() != parent:
+            raise MemoryError("the helper ran out of memory")
+        return scan_files(*args)
+
+    monkeypatch.setattr(leak_scan, "_scan_files", fails_in_the_child)
+    found = {(leak.path, leak.kind) for leak in scan_site(_large_site(tmp_path), CONTACTS, Settings())}
+    assert found == LARGE_SITE_LEAKS
 
 
 def test_words_run_together_never_hide_an_address_behind_an_allowed_domain():
