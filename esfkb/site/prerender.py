@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 _HEADER = struct.Struct("<I")
 PIPE_SIZE = 1 << 20
 """Bytes the pipe may hold: some sixty pages of views."""
+READ_SIZE = 1 << 16
+"""Bytes read at a time: a few pages, so that the pages ahead wait in the pipe rather than in memory."""
 
 
 class Prerender:
@@ -72,20 +74,29 @@ class Prerender:
 
     def take(self, url: str) -> dict[str, str] | None:
         """The views rendered for the page at ``url``, by placeholder, if they have arrived (never waits)."""
-        self._receive()
+        if url not in self._ready:
+            self._receive(url)
         return self._ready.pop(url, None)
 
-    def _receive(self) -> None:
-        """Read what the child has written so far and unpack each complete page."""
-        while self._fd is not None:
+    def _receive(self, url: str) -> None:
+        """Read what the child has written, until ``url``'s page is in or nothing more is there.
+
+        The child renders in build order, so the page asked for is mostly the next one: reading no
+        further keeps the pages ahead in the pipe (where the child waits when it is full), not here.
+        """
+        while self._fd is not None and url not in self._ready:
             try:
-                chunk = os.read(self._fd, 1 << 20)
+                chunk = os.read(self._fd, READ_SIZE)
             except BlockingIOError:
-                break
-            if not chunk:  # the child is done
-                self.close()
-                break
+                return
+            if not chunk:  # the child is done and has sent everything
+                self._stop()
+                return
             self._buffer += chunk
+            self._unpack()
+
+    def _unpack(self) -> None:
+        """Move every complete page in the buffer to the pages received."""
         view = memoryview(self._buffer)
         at = 0
         while len(view) - at >= _HEADER.size:
@@ -93,14 +104,19 @@ class Prerender:
             end = at + _HEADER.size + size
             if end > len(view):
                 break
-            url, views = marshal.loads(view[at + _HEADER.size:end])
+            url, views = marshal.loads(view[at + _HEADER.size:end])  # noqa: S302 - from our own child
             self._ready[url] = views
             at = end
         view.release()
         del self._buffer[:at]
 
     def close(self) -> None:
-        """Stop the child once ``first`` is done (waiting for it if need be), and reap it."""
+        """Stop the child once ``first`` is done (waiting for it if need be), reap it, and drop what it sent."""
+        self._stop()
+        self._ready.clear()
+        self._buffer.clear()
+
+    def _stop(self) -> None:
         if self._fd is None:
             return
         os.read(self._first_done, 1)  # returns when the child has closed its end: first() is done
