@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from esfkb.site import dashboard, library, routes
 from esfkb.site.markup import esc
 from esfkb.site.overviews import overview
-from esfkb.site.sections import placeholder
+from esfkb.site.sections import placed, placeholder
 from esfkb.site.urls import slug
 from esfkb.site.vocabularies import (
     USING_KINDS,
@@ -54,8 +54,7 @@ class GeneratedPage:
 
 def _markdown(intro: str, sections: list[tuple[str | None, str]]) -> str:
     parts = [esc(intro)] if intro else []
-    for heading, mark in sections:
-        parts.append(f"## {esc(heading)}\n\n{mark}" if heading else mark)
+    parts.extend(placed(heading, mark) for heading, mark in sections)
     return "\n\n".join(parts) + "\n"
 
 

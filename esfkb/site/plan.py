@@ -87,8 +87,8 @@ class SitePlan:
         ready = rendered or {}
 
         def fill(match: re.Match[str]) -> str:
-            view = ready.get(match.group(0))
-            return view if view is not None else self._render(match, page_url)
+            view = ready.get(match.group("mark"))
+            return (match.group("heading_end") or "") + (view if view is not None else self._render(match, page_url))
 
         filled = PLACEHOLDER_RE.sub(fill, html) if "<!-- esfkb:" in html else html
         return self.ctx.audience.banner() + filled
@@ -101,10 +101,10 @@ class SitePlan:
         else:
             source = self.source(src_uri)
             markdown = self.markdown(src_uri, source) if source is not None else ""
-        return {match.group(0): str(self._render(match, page_url)) for match in PLACEHOLDER_RE.finditer(markdown)}
+        return {match.group("mark"): str(self._render(match, page_url)) for match in PLACEHOLDER_RE.finditer(markdown)}
 
     def _render(self, match: re.Match[str], page_url: str) -> Html:
-        scope, name, arg = match.groups()
+        scope, name, arg = match.group("scope", "name", "arg")
         if scope == "doc":
             rendered = render_section(self.ctx, name, arg, page_url)
         else:

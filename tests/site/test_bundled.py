@@ -79,6 +79,18 @@ def test_kind_views(bundled, catalog):
     assert "<th scope=\"col\">Engagement</th>" in bundled.text(registration["url"])
 
 
+def test_a_view_follows_its_heading_whose_anchor_and_toc_entry_stay_clean(bundled):
+    """The placeholder rides on the heading's line in Markdown; in the page the view comes after the heading."""
+    page = bundled.text("businessmodellen/enclave-distributiecentrum/")
+    assert re.search(r'<h2 id="canvas">Canvas<a class="headerlink" href="#canvas"[^>]*>[^<]*</a></h2>'
+                     r'<div class="esfkb-view esfkb-view--canvas">', page)
+    assert re.search(r'<a href="#canvas" class="md-nav__link">\s*<span class="md-ellipsis">\s*Canvas\s*</span>', page)
+    assert re.search(r'<h2 id="relaties">Relaties<a [^>]*>[^<]*</a></h2><div class="esfkb-view esfkb-view--relations">',
+                     page)
+    for path, text in bundled.text_files().items():
+        assert "<!-- esfkb:" not in text, path
+
+
 def test_pilot_with_doorstroom_figures_has_a_funnel(bundled):
     pilots = bundled.json("api/proeftuin.json")["documents"]
     pilot = next(p for p in pilots if any(m["indicator"] == "DS-01" for m in p["indicatoren"]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 
@@ -70,7 +71,7 @@ def test_a_page_the_child_has_not_sent_is_rendered_by_the_build(plan):
     prerender.close()  # killed before the build asked: the build renders the page itself
     assert prerender.take(url) is None
     markdown = plan.markdown(src_uri, plan.source(src_uri) or "")
-    html = "\n".join(match.group(0) for match in PLACEHOLDER_RE.finditer(markdown))
+    html = "\n".join(match.group("mark") for match in PLACEHOLDER_RE.finditer(markdown))
     filled = plan.html(html, url, None)
     assert "esfkb-view--composition" in filled and "<!-- esfkb:" not in filled
 
@@ -104,3 +105,11 @@ def test_the_childs_first_job_is_done_before_it_is_stopped(plan, tmp_path):
     assert prerender is not None
     prerender.close()
     assert done.read_text() == "ja"
+
+
+def test_a_view_under_a_heading_without_a_permalink_goes_after_the_heading(plan):
+    src_uri, url = next((s, u) for s, u in _pages(plan) if s.startswith("businessmodellen/"))
+    mark = next(m for m in plan.views(src_uri, url) if ":canvas:" in m)
+    filled = plan.html(f'<h2 id="canvas">Canvas {mark}</h2>\n<p>Tekst</p>', url)
+    assert re.search(r'<h2 id="canvas">Canvas</h2><div class="esfkb-view esfkb-view--canvas">.*</div>\n<p>Tekst</p>$',
+                     filled, re.DOTALL)
