@@ -58,14 +58,18 @@ def timed(command: list[str], cwd: Path) -> float:
     return elapsed
 
 
-def interleaved(commands: dict[str, tuple[list[str], Path]], repeat: int) -> dict[str, float]:
-    """Median seconds per command, running the commands in turn ``repeat`` times."""
+def interleaved(commands: dict[str, tuple[list[str], Path]], repeat: int) -> dict[str, list[float]]:
+    """Seconds per command and repetition, running the commands in turn ``repeat`` times."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
     for command, cwd in commands.values():  # warm the file cache once
         timed(command, cwd)
     for _ in range(repeat):
         for name, (command, cwd) in commands.items():
             samples[name].append(timed(command, cwd))
+    return samples
+
+
+def medians(samples: dict[str, list[float]]) -> dict[str, float]:
     return {name: statistics.median(values) for name, values in samples.items()}
 
 
@@ -74,14 +78,14 @@ def esfkb(*args: str) -> list[str]:
 
 
 def validate_figures(corpus: Path, empty: Path, repeat: int) -> dict[str, float]:
-    return interleaved({
+    return medians(interleaved({
         "floor": ([sys.executable, "-c", FLOOR, "playbooks"], corpus),
         "validate": (esfkb("validate", "--format", "json"), corpus),
         "empty": (esfkb("validate", "--format", "json"), empty),
-    }, repeat)
+    }, repeat))
 
 
-def build_figures(corpus: Path, repeat: int, workdir: Path) -> dict[str, float]:
+def build_samples(corpus: Path, repeat: int, workdir: Path) -> dict[str, list[float]]:
     config = (corpus / "mkdocs.yml").read_text(encoding="utf-8")
     plain = corpus / "mkdocs-plain.yml"
     plain.write_text(config.replace("  - esfkb\n", "  - search\n"), encoding="utf-8")  # Material as shipped
@@ -115,13 +119,15 @@ def main() -> None:
             large = validate_figures(corpus_10k, empty, args.repeat)
             print(f"10k: floor {large['floor']:.3f}s, validate {large['validate']:.3f}s, empty {large['empty']:.3f}s")
         figures["validate_over_floor_10k"] = large["validate"] / large["floor"] if large else None
-        build = build_figures(corpus_1k, args.repeat, workdir)
-        print(f"build 1k: plugins {build['plugins']:.2f}s, plain {build['plain']:.2f}s")
+        samples = build_samples(corpus_1k, args.repeat, workdir)
+        build = medians(samples)
+        ratios = " ".join(f"{on / off:.2f}" for on, off in zip(samples["plugins"], samples["plain"], strict=True))
+        print(f"build 1k: plugins {build['plugins']:.2f}s, plain {build['plain']:.2f}s (per repetition: {ratios})")
         figures["build_overhead_1k"] = build["plugins"] / build["plain"]
-        startup = interleaved({
+        startup = medians(interleaved({
             "help": (esfkb("--help"), REPO),
             "bundled": (esfkb("validate", "--format", "json"), REPO),
-        }, max(args.repeat, 10))
+        }, max(args.repeat, 10)))
         figures["help_ms"] = startup["help"] * 1000
         figures["validate_bundled_ms"] = startup["bundled"] * 1000
         if large:
