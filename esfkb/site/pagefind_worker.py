@@ -23,9 +23,6 @@ RECORDS_DIR = "records"
 
 def run(workdir: Path) -> int:
     """Write each record as a page under ``workdir/records`` and run Pagefind on them; the exit status."""
-    from esfkb.forking import yield_to_the_build
-
-    yield_to_the_build()  # before the imports below; Pagefind, started later, inherits the lower priority
     from esfkb.errors import EsfkbError
     from esfkb.site.search import SearchRecord
     from esfkb.site.search_index import BUNDLE_DIR, page_count, record_html
