@@ -3,6 +3,7 @@
 This is the whole interface a site generator adapter needs: take ``hidden`` out of the build,
 add ``pages`` and ``files``, pass each page's Markdown through :meth:`SitePlan.markdown` and its
 HTML through :meth:`SitePlan.html`, and set the titles from :meth:`SitePlan.meta`.
+:meth:`SitePlan.views` renders a page's views ahead, for :mod:`esfkb.site.prerender`.
 """
 
 from __future__ import annotations

@@ -9,9 +9,10 @@ The records reach Pagefind as one small HTML page each, indexed by one run of th
 (the one the ``pagefind[bin]`` wheel ships): text in ``data-pagefind-body``, meta and filters in
 ``data-pagefind-ignore`` spans (captured but not searched). The records come from the knowledge
 base, not from the built pages, so the index can be built while MkDocs is still rendering: the
-plugin starts :func:`start_index` as soon as the site is planned and calls
-:meth:`RunningIndex.finish` after the build; a worker process (:mod:`esfkb.site.pagefind_worker`)
-turns the records into pages and runs Pagefind on the second core meanwhile.
+plugin starts a worker process (:mod:`esfkb.site.pagefind_worker`) with :func:`start_index` as soon
+as the site is planned, :meth:`RunningIndex.send` hands it the records (from a forked child where
+there is one, see :mod:`esfkb.site.prerender`), and :meth:`RunningIndex.finish` collects the bundle
+after the build. The worker turns the records into pages and runs Pagefind on the second core.
 (Pagefind's Python client would say the same through ``add_custom_record``, but it reads one
 response per 0.1 s, so 10,000 records would take some 17 minutes.) This is the only module that
 knows the engine: another engine takes another adapter, not other records.
