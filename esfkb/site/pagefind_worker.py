@@ -1,7 +1,7 @@
 """Turn the search records into pages and run Pagefind on them, in a process of its own.
 
 The build starts this worker early and goes on; the records arrive later on its input, as one JSON
-object (``{"pages": {path: record}, "command": [...]}``), from the build or from the child that
+object (``{"pages": [record, ...], "command": [...]}``), from the build or from the child that
 renders the views (:mod:`esfkb.site.prerender`). Rendering and writing a thousand small pages from
 a thread of the build would not overlap with it: every step waits for the interpreter lock that
 page rendering holds. This process has an interpreter of its own (on the second core), and
@@ -22,7 +22,10 @@ RECORDS_DIR = "records"
 
 
 def run(workdir: Path) -> int:
-    """Write each record as a page under ``workdir/records`` and run Pagefind on them; the exit status."""
+    """Write each record as a numbered page in ``workdir/records`` and run Pagefind on them; the exit status.
+
+    The page's address is in the record's ``url`` meta, so the pages need no folder of their own.
+    """
     from esfkb.errors import EsfkbError
     from esfkb.site.search import SearchRecord
     from esfkb.site.search_index import BUNDLE_DIR, page_count, record_html
@@ -38,15 +41,10 @@ def run(workdir: Path) -> int:
         return 0  # nothing to index, no index
     source = workdir / RECORDS_DIR
     source.mkdir(exist_ok=True)
-    made: set[Path] = {source}
-    for rel_path, fields in job["pages"].items():  # one record per page path, checked by the build
+    for number, fields in enumerate(job["pages"]):  # one record per page address, checked by the build
         record = SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
                                  "filters": {name: tuple(values) for name, values in fields["filters"].items()}})
-        path = source / rel_path
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        path.write_text(record_html(record), encoding="utf-8")
+        (source / f"{number:06d}.html").write_text(record_html(record), encoding="utf-8")
     status = subprocess.run(job["command"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=False).returncode
     shutil.rmtree(source, ignore_errors=True)  # here, on this core, rather than in the build when it collects the index
     if status != 0:

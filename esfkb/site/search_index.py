@@ -7,7 +7,8 @@ record is stemmed alike ("samenwerkingen" finds "samenwerking").
 
 The records reach Pagefind as one small HTML page each, indexed by one run of the Pagefind binary
 (the one the ``pagefind[bin]`` wheel ships): text in ``data-pagefind-body``, meta and filters in
-``data-pagefind-ignore`` spans (captured but not searched). The records come from the knowledge
+``data-pagefind-ignore`` spans (captured but not searched), the page's address in the ``url`` meta
+(:data:`URL_META`). The records come from the knowledge
 base, not from the built pages, so the index can be built while MkDocs is still rendering: the
 plugin starts a worker process (:mod:`esfkb.site.pagefind_worker`) with :func:`start_index` as soon
 as the site is planned, :meth:`RunningIndex.send` hands it the records (from a forked child where
@@ -46,6 +47,12 @@ UNUSED_BUNDLES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-
 removed from the site: they weigh some 400 KB and carry their translators' e-mail addresses, which the
 leak scan rightly refuses to publish."""
 BUNDLE_DIR = "bundle"
+URL_META = "url"
+"""The meta field that holds a record's page address, site-absolute (``/businessmodellen/x/``).
+
+Pagefind's own convention for a result whose address is not its indexed file's (its sub-results
+and interfaces use it). The records are indexed as numbered files in one folder: a folder per page
+address would double the files the worker creates, beside a build that writes its own."""
 SUMMARY_WEIGHT = 2.0
 """A summary says what a document is about: its words weigh twice those of the body (the title, an h1,
 gets Pagefind's heading weight)."""
@@ -67,7 +74,8 @@ class IndexStats:
 
 def record_html(record: SearchRecord) -> str:
     """The record as the page Pagefind indexes: the text to search, and meta and filters beside it."""
-    hidden = [el("span", value, data_pagefind_meta=key) for key, value in record.meta.items()]
+    hidden = [el("span", f"/{record.url}", data_pagefind_meta=URL_META)]
+    hidden.extend(el("span", value, data_pagefind_meta=key) for key, value in record.meta.items())
     for name, values in record.filters.items():
         hidden.extend(el("span", value, data_pagefind_filter=name) for value in values)
     weight = f"{record.weight:g}" if record.weight != 1 else None
@@ -78,16 +86,6 @@ def record_html(record: SearchRecord) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{LANGUAGE}"><head><meta charset="utf-8"><title>{esc(record.title)}'
             f"</title></head><body>{el('div', Html(''.join(hidden)), data_pagefind_ignore=True)}"
             f"{el('main', Html(''.join(body)), data_pagefind_body=True)}</body></html>\n")
-
-
-def source_path(url: str) -> str:
-    """Where, relative to the indexed folder, the record of ``url`` is written so that Pagefind gives it back that URL."""
-    parts = [p for p in url.split("/") if p]
-    if any(p in (".", "..") for p in parts):
-        raise SearchIndexError(f"unsafe page URL for the search index: {url!r}")
-    if not parts or url.endswith("/"):
-        parts.append("index.html")
-    return "/".join(parts)
 
 
 class RunningIndex:
@@ -103,9 +101,9 @@ class RunningIndex:
         """Hand the worker its records (the first record of a URL wins, as the plan's pages do); it starts indexing."""
         pages: dict[str, SearchRecord] = {}
         for record in records:
-            pages.setdefault(source_path(record.url), record)
-        job = json.dumps({"pages": {rel_path: _fields(record) for rel_path, record in pages.items()},
-                          "command": self._command}, ensure_ascii=False).encode("utf-8")
+            pages.setdefault(record.url, record)
+        job = json.dumps({"pages": [_fields(record) for record in pages.values()], "command": self._command},
+                         ensure_ascii=False).encode("utf-8")
         if self._process.stdin is not None:
             with contextlib.suppress(BrokenPipeError):  # the worker has stopped; finish() reports why
                 self._process.stdin.write(job)

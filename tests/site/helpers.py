@@ -74,10 +74,11 @@ def run_mkdocs(config: Path, site: Path, *, strict: bool = True, env: dict[str, 
 
 
 def pagefind_fragments(bundle: Path) -> dict[str, dict[str, Any]]:
-    """The pages of a Pagefind bundle by URL: what a result shows (meta, filters) and the indexed text."""
+    """The pages of a Pagefind bundle by their address (the ``url`` meta): what a result shows and the indexed text."""
     found: dict[str, dict[str, Any]] = {}
     for path in sorted((bundle / "fragment").iterdir()):
         record = json.loads(gzip.decompress(path.read_bytes()).decode("utf-8").removeprefix("pagefind_dcd"))
-        assert record["url"] not in found, f"{record['url']} is indexed twice"
-        found[record["url"]] = record
+        url = record["meta"]["url"]
+        assert url not in found, f"{url} is indexed twice"
+        found[url] = record
     return found

@@ -70,7 +70,7 @@ def test_filters_and_meta_come_from_the_core(kb, fragments):
     assert len(records) == len(fragments)
     for record in records:
         fragment = fragments[f"/{record.url}"]
-        assert fragment["meta"] == record.meta, record.url
+        assert fragment["meta"] == {**record.meta, "url": f"/{record.url}"}, record.url
         assert {k: tuple(v) for k, v in fragment["filters"].items()} == record.filters, record.url
     model, playbook = fragments[f"/{MODEL}"], fragments[f"/{PLAYBOOK}"]
     assert model["filters"] == {"soort": ["Businessmodel"], "samenwerkingsvorm": ["Onderaanneming"],

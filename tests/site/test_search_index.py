@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from esfkb.site.search import SearchRecord
-from esfkb.site.search_index import SearchIndexError, source_path, start_index, write_index
+from esfkb.site.search_index import SearchIndexError, start_index, write_index
 from tests.site.helpers import pagefind_fragments, run_mkdocs
 
 RECORDS = [
@@ -86,11 +86,14 @@ def test_a_missing_binary_is_named(monkeypatch, tmp_path):
         start_index()
 
 
-def test_a_page_url_cannot_leave_the_indexed_folder():
-    assert source_path("") == "index.html"
-    assert source_path("registraties/kempenwerk/") == "registraties/kempenwerk/index.html"
-    with pytest.raises(SearchIndexError, match="unsafe page URL"):
-        source_path("../buiten/")
+def test_a_page_address_is_data_never_a_file_name(own_tmp, tmp_path):
+    """Records are numbered files in one folder; an address, however odd, is only the text of a meta field."""
+    odd = SearchRecord("../../buiten/<x>/", "Vreemd adres", ("Tekst.",))
+    output = tmp_path / "site" / "pagefind"
+    stats = write_index([*RECORDS, odd], output)
+    assert stats.pages == 3
+    assert "/../../buiten/<x>/" in pagefind_fragments(output)
+    assert not (tmp_path / "buiten").exists() and list(own_tmp.iterdir()) == []
 
 
 def test_a_build_whose_index_fails_fails_and_says_why(small_base, tmp_path):

@@ -57,6 +57,7 @@
     var idleText = status.textContent;
     var stopWords = new Set((root.getAttribute("data-stopwords") || "").split(" "));
     var indexUrl = new URL(root.getAttribute("data-index"), document.baseURI).href;
+    var siteRoot = new URL("../", indexUrl).href;  /* the index lives in the site's pagefind/ folder */
     var loading = null;
     var facetsLoading = null;
     var facetsLoaded = false;
@@ -124,12 +125,17 @@
       history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
     }
 
+    /* A result's page: the record's "url" meta, site-absolute; the indexed file is only a numbered record. */
+    function pageUrl(data) {
+      return data.meta.url ? new URL(data.meta.url.replace(/^\/+/, ""), siteRoot).href : data.url;
+    }
+
     function resultItem(data) {
       var item = document.createElement("li");
       item.className = "esfkb-library__result";
       var heading = document.createElement("h3");
-      var anchor = text("a", data.meta.title || data.url);
-      anchor.href = data.url;
+      var anchor = text("a", data.meta.title || data.meta.url);
+      anchor.href = pageUrl(data);
       heading.appendChild(anchor);
       heading.appendChild(document.createTextNode(" "));
       heading.appendChild(text("span", data.meta.soort || "", "esfkb-library__kind"));
