@@ -75,10 +75,12 @@ def _profile_shown(ctx: SiteContext, document: Document) -> bool:
 
 def _being_composed(ctx: SiteContext, document: Document) -> bool:
     """Suggestions name organisations: only the matchmakers edition shows them, on pilots being composed."""
+    if not ctx.audience.confidential:
+        return False  # and the public build never imports the matcher
     from esfkb.matching import SITE_STATUSES
 
     model = document.model
-    return ctx.audience.confidential and isinstance(model, Proeftuin) and model.status in SITE_STATUSES
+    return isinstance(model, Proeftuin) and model.status in SITE_STATUSES
 
 
 CARD = Section("card", None, card, before_body=True)
