@@ -26,6 +26,9 @@ def run(workdir: Path) -> int:
 
     The page's address is in the record's ``url`` meta, so the pages need no folder of their own.
     """
+    from esfkb.forking import yield_to_the_build
+
+    yield_to_the_build()  # before the imports below; Pagefind, started later, inherits the lower priority
     from esfkb.errors import EsfkbError
     from esfkb.site.search import SearchRecord
     from esfkb.site.search_index import BUNDLE_DIR, page_count, record_html

@@ -25,7 +25,7 @@ import struct
 import traceback
 from typing import TYPE_CHECKING
 
-from esfkb.forking import can_fork
+from esfkb.forking import can_fork, yield_to_the_build
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -141,6 +141,7 @@ def _child(plan: SitePlan, pages: list[tuple[str, str]], fd: int,
            first: Callable[[], object] | None, first_done: int) -> int:
     """The child's work: ``first``, then each page's views, framed and written to ``fd``; its exit status."""
     gc.disable()  # short-lived, and its garbage is freed by reference counting
+    yield_to_the_build()
     try:
         if first is not None:
             first()

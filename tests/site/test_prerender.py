@@ -10,6 +10,7 @@ import time
 import pytest
 
 from esfkb.config import Project, Settings
+from esfkb.forking import HELPER_NICENESS
 from esfkb.knowledge_base import load_knowledge_base
 from esfkb.site.audience import Audience
 from esfkb.site.plan import SitePlan, plan_site
@@ -96,6 +97,15 @@ def test_a_closed_child_is_reaped(plan):
     prerender.close()  # twice is harmless
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, os.WNOHANG)
+
+
+def test_the_child_yields_to_the_build(plan, tmp_path):
+    """The build keeps a core: its helpers run at a lower priority."""
+    seen = tmp_path / "niceness"
+    prerender = Prerender.start(plan, [], first=lambda: seen.write_text(str(os.nice(0))))
+    assert prerender is not None
+    prerender.close()
+    assert int(seen.read_text()) == min(os.nice(0) + HELPER_NICENESS, 19)
 
 
 def test_the_childs_first_job_is_done_before_it_is_stopped(plan, tmp_path):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 from pathlib import Path
 
 import pytest
 
+from esfkb.forking import HELPER_NICENESS
 from esfkb.site.search import SearchRecord
 from esfkb.site.search_index import SearchIndexError, start_index, write_index
 from tests.site.helpers import pagefind_fragments, run_mkdocs
@@ -78,6 +80,18 @@ def test_a_failing_pagefind_is_reported_with_its_exit_status(own_tmp, tmp_path, 
     with pytest.raises(SearchIndexError, match=r"Pagefind failed \(exit 3\): index kapot"):
         write_index(RECORDS, tmp_path / "out")
     assert list(own_tmp.iterdir()) == []
+
+
+def test_pagefind_yields_to_the_build(own_tmp, tmp_path, monkeypatch):
+    """The worker lowers its priority before it starts Pagefind, which runs at that priority too."""
+    seen = tmp_path / "niceness"
+    reporting = tmp_path / "pagefind"
+    reporting.write_text(f"#!/bin/sh\nnice > {seen}\nexit 3\n", encoding="utf-8")
+    reporting.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(reporting))
+    with pytest.raises(SearchIndexError):
+        write_index(RECORDS, tmp_path / "out")
+    assert int(seen.read_text()) == min(os.nice(0) + HELPER_NICENESS, 19)
 
 
 def test_a_missing_binary_is_named(monkeypatch, tmp_path):
