@@ -15,8 +15,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from esfkb.models import Registratie
 from esfkb.contacts import Contact, contacts_path, load_contacts
+from esfkb.models import Registratie
 from esfkb.site.markup import Html, el
 from esfkb.vocabulary import Doeleinde, Economie, Registratiestatus
 

@@ -145,7 +145,7 @@ def _child(plan: SitePlan, pages: list[tuple[str, str]], fd: int,
     try:
         if first is not None:
             first()
-    except BaseException:  # noqa: BLE001 - whoever waits for first's result reports it missing
+    except BaseException:
         traceback.print_exc()
         return 1
     finally:
@@ -157,6 +157,6 @@ def _child(plan: SitePlan, pages: list[tuple[str, str]], fd: int,
                 out.write(_HEADER.pack(len(data)))
                 out.write(data)
                 out.flush()  # the build may need this page next
-    except BaseException:  # noqa: BLE001 - the build renders what is missing itself
+    except BaseException:
         return 1
     return 0

@@ -22,8 +22,8 @@ from esfkb.vocabulary import Economie, Engagement, Indicator, Rol
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from esfkb.documents import Document
     from esfkb.contacts import Contact
+    from esfkb.documents import Document
     from esfkb.site.context import SiteContext
 
 SIDE_COLORS = {"social": "#00796b", "regular": "#3949ab", "other": "#8d6e63"}

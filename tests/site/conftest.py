@@ -1,13 +1,21 @@
-"""Site builds for the tests: the bundled base built once per session, small bases built on demand."""
+"""Site builds for the tests: the bundled base built once per session (and served for the browser), small bases
+built on demand."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import REPO, make_project
 from tests.site.helpers import SMALL_CONFIG, Build, run_mkdocs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 @pytest.fixture(scope="session")
@@ -32,3 +40,21 @@ def small_base(tmp_path: Path):
         return root
 
     return make
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture(scope="module")
+def served(bundled: Build) -> Iterator[str]:
+    """The bundled site on an ephemeral 127.0.0.1 port, for as long as the module runs."""
+    handler = functools.partial(_QuietHandler, directory=str(bundled.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+    thread.join(timeout=5)

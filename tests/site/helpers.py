@@ -16,6 +16,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""The distribution's Chromium, which the browser tests drive (never a downloaded build)."""
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--no-first-run", "--disable-sync"]
+
+
+def require_chromium() -> None:
+    """Skip a browser test where Chromium is missing; in CI, fail it."""
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} is missing (apt-get install chromium)"
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)
+
+
 SMALL_CONFIG = """\
 site_name: Testbasis
 docs_dir: playbooks

@@ -6,52 +6,16 @@ no CDN, no analytics). Chromium is the distribution's (/usr/bin/chromium), never
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import threading
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+from tests.site.helpers import CHROMIUM, LAUNCH_ARGS, require_chromium
 
+if TYPE_CHECKING:
     from tests.site.helpers import Build
 
-CHROMIUM = Path("/usr/bin/chromium")
-LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-               "--no-first-run", "--disable-sync"]
-
 pytestmark = pytest.mark.browser
-
-
-def _require_chromium() -> None:
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} is missing (apt-get install chromium)"
-    if os.environ.get("CI"):
-        pytest.fail(message)
-    pytest.skip(message)
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
-@pytest.fixture(scope="module")
-def served(bundled: Build) -> Iterator[str]:
-    """The bundled site on an ephemeral 127.0.0.1 port, for as long as the module runs."""
-    handler = functools.partial(_QuietHandler, directory=str(bundled.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
 
 
 def _chain(bundled: Build) -> tuple[dict, dict, dict]:
@@ -68,7 +32,7 @@ def _chain(bundled: Build) -> tuple[dict, dict, dict]:
 
 
 def test_follow_model_playbook_pilot_without_leaving_the_site(bundled, served):
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     model, playbook, pilot = _chain(bundled)

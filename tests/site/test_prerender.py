@@ -1,4 +1,5 @@
-"""Views rendered ahead in a forked child are the views the build would render itself; without the child, nothing is lost."""
+"""Views rendered ahead in a forked child are the views the build would render itself; without the child, nothing is
+lost."""
 
 from __future__ import annotations
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.site.test_browser import CHROMIUM, LAUNCH_ARGS, _require_chromium, served  # noqa: F401 (fixture)
+from tests.site.helpers import CHROMIUM, LAUNCH_ARGS, require_chromium
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Request
@@ -37,8 +37,8 @@ def _count(page: Page, name: str, value: str) -> str:
     return box.locator("xpath=..").locator(".esfkb-library__count").text_content() or ""
 
 
-def test_library_search_facets_and_header_box(bundled, served, record_property):  # noqa: F811
-    _require_chromium()
+def test_library_search_facets_and_header_box(bundled, served, record_property):
+    require_chromium()
     from playwright.sync_api import expect, sync_playwright
 
     title = next(r["title"] for r in bundled.json("api/catalog.json")["documents"] if r["url"] == MODEL)
@@ -130,9 +130,9 @@ def _index_chunks_for(browser, served: str, query: str) -> tuple[set[str], list[
         context.close()
 
 
-def test_a_question_in_plain_dutch_costs_no_more_than_its_content_words(bundled, served):  # noqa: F811
+def test_a_question_in_plain_dutch_costs_no_more_than_its_content_words(bundled, served):
     """Stop words are left out of the query: same chunks, same results, as the words that matter."""
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
