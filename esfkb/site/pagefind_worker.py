@@ -7,11 +7,15 @@ a thread of the build would not overlap with it: every step waits for the interp
 page rendering holds. This process has an interpreter of its own (on the second core), and
 Pagefind, which it starts, too.
 
-    python -m esfkb.site.pagefind_worker WORKDIR < job.json
+    python -m esfkb.site.pagefind_worker WORKDIR [MEMORY_FOLDER] < job.json
+
+The record pages go to ``MEMORY_FOLDER`` (in memory, see :data:`esfkb.site.search_index.MEMORY_ROOT`)
+when it has room for them to spare, else to ``WORKDIR``; the build removes both folders.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -19,10 +23,13 @@ import sys
 from pathlib import Path
 
 RECORDS_DIR = "records"
+MEMORY_HEADROOM = 4
+"""The memory folder is used when its free space is this many times the records (as JSON): the pages
+take a little more than their JSON, and the rest of the system keeps its room."""
 
 
-def run(workdir: Path) -> int:
-    """Write each record as a numbered page in ``workdir/records`` and run Pagefind on them; the exit status.
+def run(workdir: Path, memory: Path | None = None) -> int:
+    """Write each record as a numbered page and run Pagefind on them; the exit status.
 
     The page's address is in the record's ``url`` meta, so the pages need no folder of their own.
     """
@@ -42,13 +49,13 @@ def run(workdir: Path) -> int:
         return _fail(f"the search records arrived incomplete ({error}): the build stopped while it sent them")
     if not job["pages"]:
         return 0  # nothing to index, no index
-    source = workdir / RECORDS_DIR
-    source.mkdir(exist_ok=True)
+    source = _records_folder(workdir, memory, len(raw))
     for number, fields in enumerate(job["pages"]):  # one record per page address, checked by the build
         record = SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
                                  "filters": {name: tuple(values) for name, values in fields["filters"].items()}})
         (source / f"{number:06d}.html").write_text(record_html(record), encoding="utf-8")
-    status = subprocess.run(job["command"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=False).returncode
+    status = subprocess.run([*job["command"], "--site", str(source)], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, check=False).returncode
     shutil.rmtree(source, ignore_errors=True)  # here, on this core, rather than in the build when it collects the index
     if status != 0:
         return status
@@ -61,10 +68,20 @@ def run(workdir: Path) -> int:
     return 0
 
 
+def _records_folder(workdir: Path, memory: Path | None, size: int) -> Path:
+    """Where the record pages go: ``memory`` if it has room to spare for ``size`` bytes of records, else the disk."""
+    with contextlib.suppress(OSError):  # no such folder (any more): the disk
+        if memory is not None and shutil.disk_usage(memory).free >= MEMORY_HEADROOM * size:
+            return memory
+    folder = workdir / RECORDS_DIR
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def _fail(message: str) -> int:
-    print(message, file=sys.stderr)
+    sys.stderr.write(f"{message}\n")
     return 1
 
 
 if __name__ == "__main__":
-    sys.exit(run(Path(sys.argv[1])))
+    sys.exit(run(*(Path(argument) for argument in sys.argv[1:3])))

@@ -14,6 +14,8 @@ plugin starts a worker process (:mod:`esfkb.site.pagefind_worker`) with :func:`s
 as the site is planned, :meth:`RunningIndex.send` hands it the records (from a forked child where
 there is one, see :mod:`esfkb.site.prerender`), and :meth:`RunningIndex.finish` collects the bundle
 after the build. The worker turns the records into pages and runs Pagefind on the second core.
+The pages live only while Pagefind reads them, so they go to a folder in memory where the system has
+one (:data:`MEMORY_ROOT`), else to the working folder on disk.
 (Pagefind's Python client would say the same through ``add_custom_record``, but it reads one
 response per 0.1 s, so 10,000 records would take some 17 minutes.) This is the only module that
 knows the engine: another engine takes another adapter, not other records.
@@ -47,6 +49,13 @@ UNUSED_BUNDLES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-
 removed from the site: they weigh some 400 KB and carry their translators' e-mail addresses, which the
 leak scan rightly refuses to publish."""
 BUNDLE_DIR = "bundle"
+MEMORY_ROOT = Path("/dev/shm")  # noqa: S108 - each build makes a private folder in it (mkdtemp)
+"""Linux's folder in memory (tmpfs), for the record pages.
+
+On a disk, creating a thousand files and deleting them again costs more than writing them: a file
+system may look past every recently deleted file for each one it creates (ext4 without a journal
+does). Measured on such a disk, after a few builds: 0.5-0.7 s to create the record pages of 1,000
+documents, 0.02 s in memory; and Pagefind, which waits for them, started 0.8 s sooner."""
 URL_META = "url"
 """The meta field that holds a record's page address, site-absolute (``/businessmodellen/x/``).
 
@@ -91,9 +100,11 @@ def record_html(record: SearchRecord) -> str:
 class RunningIndex:
     """A Pagefind run in a worker process (:mod:`esfkb.site.pagefind_worker`), fed with the records by :meth:`send`."""
 
-    def __init__(self, workdir: Path, process: subprocess.Popen[bytes], command: list[str], started: float) -> None:
+    def __init__(self, workdir: Path, memory: Path | None, process: subprocess.Popen[bytes], command: list[str],
+                 started: float) -> None:
         self._started = started
         self._workdir = workdir
+        self._memory = memory
         self._process = process
         self._command = command
 
@@ -150,11 +161,14 @@ class RunningIndex:
         if self._process.poll() is None:
             self._process.kill()
             self._process.communicate()
-        shutil.rmtree(self._workdir, ignore_errors=True)
+        for folder in (self._workdir, self._memory):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
 
 
 def start_index() -> RunningIndex:
-    """Start a worker that waits for the records (:meth:`RunningIndex.send`); :meth:`RunningIndex.finish` collects the bundle.
+    """Start a worker that waits for the records (:meth:`RunningIndex.send`); :meth:`RunningIndex.finish` collects
+    the bundle.
 
     The worker starts its interpreter while the build works out the records.
     """
@@ -163,16 +177,26 @@ def start_index() -> RunningIndex:
     started = time.perf_counter()
     executable = _executable()
     workdir = Path(tempfile.mkdtemp(prefix="esfkb-search-"))
-    command = [str(executable), "--site", str(workdir / pagefind_worker.RECORDS_DIR),
-               "--output-path", str(workdir / BUNDLE_DIR), "--force-language", LANGUAGE, "--silent"]
+    memory = _memory_folder()
+    command = [str(executable), "--output-path", str(workdir / BUNDLE_DIR), "--force-language", LANGUAGE, "--silent"]
+    folders = [str(workdir)] if memory is None else [str(workdir), str(memory)]
     try:
-        process = subprocess.Popen([sys.executable, "-m", pagefind_worker.__name__, str(workdir)],
+        process = subprocess.Popen([sys.executable, "-m", pagefind_worker.__name__, *folders],
                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    env=_worker_environment(), cwd=workdir)  # "-m" puts the cwd on sys.path
     except OSError as error:
-        shutil.rmtree(workdir, ignore_errors=True)
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
-    return RunningIndex(workdir, process, command, started)
+    return RunningIndex(workdir, memory, process, command, started)
+
+
+def _memory_folder() -> Path | None:
+    """A new private folder in :data:`MEMORY_ROOT` for the worker to use if the records fit; None if there is none."""
+    try:
+        return Path(tempfile.mkdtemp(prefix="esfkb-records-", dir=MEMORY_ROOT))
+    except OSError:
+        return None
 
 
 def _fields(record: SearchRecord) -> dict[str, object]:

@@ -1,18 +1,23 @@
-"""The Pagefind adapter: a worker process waits for the records and indexes them while the build renders; nothing is left behind."""
+"""The Pagefind adapter: a worker process waits for the records and indexes them while the build renders; nothing is
+left behind."""
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
+import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from esfkb.forking import HELPER_NICENESS
+from esfkb.site import pagefind_worker, search_index
 from esfkb.site.search import SearchRecord
 from esfkb.site.search_index import SearchIndexError, start_index, write_index
 from tests.site.helpers import pagefind_fragments, run_mkdocs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 RECORDS = [
     SearchRecord("", "Kennisbank", ("Welkom in de kennisbank.",)),
@@ -24,15 +29,36 @@ RECORDS = [
 
 
 @pytest.fixture
-def own_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A temporary directory of the test's own, so that what the adapter leaves behind can be seen."""
+def memory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The test's own stand-in for the folder in memory, so that what the adapter leaves there can be seen."""
+    folder = tmp_path / "memory"
+    folder.mkdir()
+    monkeypatch.setattr(search_index, "MEMORY_ROOT", folder)
+    return folder
+
+
+@pytest.fixture
+def own_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memory: Path) -> Iterator[Path]:
+    """A temporary directory of the test's own, so that what the adapter leaves behind can be seen.
+
+    Whatever a test leaves in the memory folder fails it too.
+    """
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     monkeypatch.setenv("TMPDIR", str(scratch))
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR again
-    return scratch
+    yield scratch
+    assert list(memory.iterdir()) == [], "the memory folder is removed"
+
+
+def reporting_pagefind(tmp_path: Path, script: str) -> Path:
+    """A stand-in for the Pagefind binary that runs ``script`` (``$@`` holds Pagefind's arguments) and fails."""
+    binary = tmp_path / "pagefind"
+    binary.write_text(f"#!/bin/sh\n{script}\nexit 3\n", encoding="utf-8")
+    binary.chmod(0o755)
+    return binary
 
 
 def test_the_worker_indexes_each_url_once_and_cleans_up(own_tmp, tmp_path):
@@ -73,10 +99,7 @@ def test_no_records_make_no_index(own_tmp, tmp_path):
 
 
 def test_a_failing_pagefind_is_reported_with_its_exit_status(own_tmp, tmp_path, monkeypatch):
-    failing = tmp_path / "pagefind"
-    failing.write_text("#!/bin/sh\necho 'index kapot' >&2\nexit 3\n", encoding="utf-8")
-    failing.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(reporting_pagefind(tmp_path, "echo 'index kapot' >&2")))
     with pytest.raises(SearchIndexError, match=r"Pagefind failed \(exit 3\): index kapot"):
         write_index(RECORDS, tmp_path / "out")
     assert list(own_tmp.iterdir()) == []
@@ -85,13 +108,44 @@ def test_a_failing_pagefind_is_reported_with_its_exit_status(own_tmp, tmp_path, 
 def test_pagefind_yields_to_the_build(own_tmp, tmp_path, monkeypatch):
     """The worker lowers its priority before it starts Pagefind, which runs at that priority too."""
     seen = tmp_path / "niceness"
-    reporting = tmp_path / "pagefind"
-    reporting.write_text(f"#!/bin/sh\nnice > {seen}\nexit 3\n", encoding="utf-8")
-    reporting.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(reporting))
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(reporting_pagefind(tmp_path, f"nice > {seen}")))
     with pytest.raises(SearchIndexError):
         write_index(RECORDS, tmp_path / "out")
     assert int(seen.read_text()) == min(os.nice(0) + HELPER_NICENESS, 19)
+
+
+def test_the_record_pages_are_written_in_memory(own_tmp, memory, tmp_path, monkeypatch):
+    """Pagefind reads the record pages from the folder in memory, one page per URL; nothing of them stays."""
+    seen = tmp_path / "seen"
+    script = f'while [ "$1" != --site ]; do shift; done; echo "$2" > {seen}; ls "$2" >> {seen}'
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(reporting_pagefind(tmp_path, script)))
+    with pytest.raises(SearchIndexError):
+        write_index(RECORDS, tmp_path / "out")
+    folder, *pages = seen.read_text(encoding="utf-8").split()
+    assert Path(folder).parent == memory
+    assert pages == ["000000.html", "000001.html"]
+
+
+def test_without_a_memory_folder_the_records_go_to_disk(own_tmp, tmp_path, monkeypatch):
+    """Where the system has no folder in memory (macOS, Windows), the index is built all the same."""
+    monkeypatch.setattr(search_index, "MEMORY_ROOT", tmp_path / "nergens")
+    output = tmp_path / "site" / "pagefind"
+    assert write_index(RECORDS, output).pages == 2
+    assert sorted(pagefind_fragments(output)) == ["/", "/businessmodellen/enclave/"]
+
+
+def test_records_too_large_for_the_memory_folder_go_to_disk(tmp_path):
+    """The memory folder is used only with room to spare; a folder that is gone counts as no room."""
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    free = shutil.disk_usage(memory).free
+    assert pagefind_worker._records_folder(tmp_path, memory, free // pagefind_worker.MEMORY_HEADROOM) == memory
+    on_disk = tmp_path / pagefind_worker.RECORDS_DIR
+    assert pagefind_worker._records_folder(tmp_path, memory, free) == on_disk
+    memory.rmdir()
+    assert pagefind_worker._records_folder(tmp_path, memory, 1) == on_disk
+    assert pagefind_worker._records_folder(tmp_path, None, 1) == on_disk
+    assert on_disk.is_dir()
 
 
 def test_a_missing_binary_is_named(monkeypatch, tmp_path):
@@ -117,11 +171,17 @@ def test_a_build_whose_index_fails_fails_and_says_why(small_base, tmp_path):
     scratch = tmp_path / "tmp"
     scratch.mkdir()
     root = small_base()
+    in_memory = _memory_folders()
     build = run_mkdocs(root / "mkdocs.yml", tmp_path / "site", strict=False,
                        env={"PAGEFIND_BINARY_PATH": str(failing), "TMPDIR": str(scratch)})
     assert build.returncode != 0
     assert "esfkb: Pagefind failed (exit 2): schijf vol" in build.log
     assert list(scratch.iterdir()) == [], "no working files are left behind"
+    assert _memory_folders() == in_memory, "nor in memory"
+
+
+def _memory_folders() -> set[Path]:
+    return set(search_index.MEMORY_ROOT.glob("esfkb-records-*"))
 
 
 def test_mkdocs_gets_a_documents_body_without_parsing_its_frontmatter_again(small_base, tmp_path):
@@ -129,8 +189,8 @@ def test_mkdocs_gets_a_documents_body_without_parsing_its_frontmatter_again(smal
     playbook = "playbooks/draaiboeken/enclave-opstarten.md"
     root = small_base()
     text = (root / playbook).read_text(encoding="utf-8")
-    (root / playbook).write_text(text.replace("---\n\nHet draaiboek.", "---\nDoel: een enclave opstarten\n\nHet draaiboek."),
-                                 encoding="utf-8")
+    body = text.replace("---\n\nHet draaiboek.", "---\nDoel: een enclave opstarten\n\nHet draaiboek.")
+    (root / playbook).write_text(body, encoding="utf-8")
     build = run_mkdocs(root / "mkdocs.yml", tmp_path / "site")
     assert build.returncode == 0, build.log
     page = build.text("draaiboeken/enclave-opstarten/")
