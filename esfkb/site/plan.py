@@ -17,7 +17,7 @@ from esfkb.site.catalog import api_files, schema_files
 from esfkb.site.context import SiteContext
 from esfkb.site.markup import Html, esc
 from esfkb.site.pages import GeneratedPage, generated_pages, render_page_section
-from esfkb.site.sections import PLACEHOLDER_RE, decorate, redact_links, render_section
+from esfkb.site.sections import decorate, fill, placeholders, redact_links, render_section
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -87,12 +87,11 @@ class SitePlan:
         """
         ready = rendered or {}
 
-        def fill(match: re.Match[str]) -> str:
-            view = ready.get(match.group("mark"))
-            return (match.group("heading_end") or "") + (view if view is not None else self._render(match, page_url))
+        def view(match: re.Match[str]) -> str:
+            found = ready.get(match.group("mark"))
+            return found if found is not None else self._render(match, page_url)
 
-        filled = PLACEHOLDER_RE.sub(fill, html) if "<!-- esfkb:" in html else html
-        return self.ctx.audience.banner() + filled
+        return self.ctx.audience.banner() + fill(html, view)
 
     def views(self, src_uri: str, page_url: str) -> dict[str, str]:
         """The rendered view of every placeholder that the page at ``src_uri`` will hold, by placeholder."""
@@ -102,7 +101,7 @@ class SitePlan:
         else:
             source = self.source(src_uri)
             markdown = self.markdown(src_uri, source) if source is not None else ""
-        return {match.group("mark"): str(self._render(match, page_url)) for match in PLACEHOLDER_RE.finditer(markdown)}
+        return {match.group("mark"): str(self._render(match, page_url)) for match in placeholders(markdown)}
 
     def _render(self, match: re.Match[str], page_url: str) -> Html:
         scope, name, arg = match.group("scope", "name", "arg")

@@ -19,7 +19,7 @@ from esfkb.site.cards import card, relations
 from esfkb.site.markup import el, esc
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from esfkb.documents import Document
     from esfkb.site.context import SiteContext
@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 
     View = Callable[[SiteContext, Document, str], Html]
 
-PLACEHOLDER_RE = re.compile(r" ?(?P<mark><!-- esfkb:(?P<scope>doc|page):(?P<name>[a-z0-9-]+):(?P<arg>[^\s>]*) -->)"
+PLACEHOLDER_START = "<!-- esfkb:"
+PLACEHOLDER_RE = re.compile(r"(?P<mark><!-- esfkb:(?P<scope>doc|page):(?P<name>[a-z0-9-]+):(?P<arg>[^\s>]*) -->)"
                             r"(?P<heading_end>(?:<a\b[^>]*>[^<]*</a>)?</h[1-6]>)?")
 """A placeholder (``mark``), in Markdown and in HTML. In the HTML, one that ended a heading's line is
 followed by the rest of the heading (``heading_end``: a permalink and the closing tag); its view goes after it."""
@@ -48,6 +49,36 @@ def placed(heading: str | None, mark: str) -> str:
     is kept as it is, and left out of the heading's anchor and its entry in the table of contents.
     """
     return f"## {esc(heading)} {mark}" if heading else mark
+
+
+def placeholders(text: str) -> Iterator[re.Match[str]]:
+    """Every placeholder in ``text``, in order.
+
+    Each is looked for at its fixed start only: a search for :data:`PLACEHOLDER_RE` would try every
+    position of the page (measured at 1,000 pages: 0.09-0.12 s against 0.006-0.01 s).
+    """
+    at = text.find(PLACEHOLDER_START)
+    while at >= 0:
+        match = PLACEHOLDER_RE.match(text, at)
+        if match is not None:
+            yield match
+        at = text.find(PLACEHOLDER_START, match.end() if match is not None else at + 1)
+
+
+def fill(text: str, view: Callable[[re.Match[str]], str]) -> str:
+    """``text`` with each placeholder, and a space before it, replaced by its ``view`` (after the heading it ends)."""
+    parts: list[str] = []
+    done = 0
+    for match in placeholders(text):
+        start = match.start()
+        if start > done and text[start - 1] == " ":  # the space between a heading's text and its placeholder
+            start -= 1
+        parts += (text[done:start], match.group("heading_end") or "", view(match))
+        done = match.end()
+    if not parts:
+        return text
+    parts.append(text[done:])
+    return "".join(parts)
 
 
 def _always(ctx: SiteContext, document: Document) -> bool:

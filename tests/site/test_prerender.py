@@ -16,7 +16,7 @@ from esfkb.knowledge_base import load_knowledge_base
 from esfkb.site.audience import Audience
 from esfkb.site.plan import SitePlan, plan_site
 from esfkb.site.prerender import Prerender
-from esfkb.site.sections import PLACEHOLDER_RE
+from esfkb.site.sections import placeholders
 from esfkb.site.urls import page_url
 from tests.conftest import REPO
 
@@ -73,7 +73,7 @@ def test_a_page_the_child_has_not_sent_is_rendered_by_the_build(plan):
     prerender.close()  # killed before the build asked: the build renders the page itself
     assert prerender.take(url) is None
     markdown = plan.markdown(src_uri, plan.source(src_uri) or "")
-    html = "\n".join(match.group("mark") for match in PLACEHOLDER_RE.finditer(markdown))
+    html = "\n".join(match.group("mark") for match in placeholders(markdown))
     filled = plan.html(html, url, None)
     assert "esfkb-view--composition" in filled and "<!-- esfkb:" not in filled
 

@@ -15,8 +15,20 @@ from esfkb.site.audience import Audience
 from esfkb.site.charts import Cell, Row, Series, Unit, bar_chart, funnel_chart, unit_chart
 from esfkb.site.figures import aggregate_funnel, pilot_funnel
 from esfkb.site.markup import el, esc, inline, link, paragraphs
+from esfkb.site.sections import fill
 from esfkb.site.urls import page_url, relative_url
 from esfkb.vocabulary import Indicator
+
+
+def test_placeholders_are_filled_after_the_heading_they_end():
+    html = ('<h2 id="canvas">Canvas <!-- esfkb:doc:canvas:m-1 --><a class="headerlink" href="#canvas">¶</a></h2>'
+            "<p>tekst <!-- esfkb:kapot --> en <!-- gewoon commentaar --></p>"
+            "<!-- esfkb:doc:card:m-1 --> <!-- esfkb:page:key-figures: -->")
+    views = {"canvas": "[CANVAS]", "card": "[KAART]", "key-figures": "[CIJFERS]"}
+    filled = fill(html, lambda match: views[match.group("name")])
+    assert filled == ('<h2 id="canvas">Canvas<a class="headerlink" href="#canvas">¶</a></h2>[CANVAS]'
+                      "<p>tekst <!-- esfkb:kapot --> en <!-- gewoon commentaar --></p>[KAART][CIJFERS]")
+    assert fill("<p>geen</p>", lambda match: "x") == "<p>geen</p>"
 
 
 def test_values_are_escaped_and_unsafe_links_dropped():
