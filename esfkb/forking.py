@@ -1,4 +1,4 @@
-"""Helper processes beside the build: when one may be forked, and how it yields to the build.
+"""Helper processes beside the build: when one may be forked, how it yields to the build, and a forked job.
 
 A forked child shares the parent's loaded knowledge base at no cost, which is what makes handing it
 work worthwhile. It gets only the forking thread, though: a lock that another thread held at that
@@ -9,8 +9,15 @@ beside other threads, nor where the platform has none; callers then do the work 
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
+import signal
 import threading
+import traceback
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def can_fork() -> bool:
@@ -35,3 +42,53 @@ def yield_to_the_build() -> None:
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(HELPER_NICENESS)
+
+
+class Helper:
+    """A forked child that runs one job beside the build; :meth:`wait` or :meth:`stop` reaps it."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self._succeeded: bool | None = None
+
+    @classmethod
+    def start(cls, job: Callable[[], object], *, yields: bool = True) -> Helper | None:
+        """Fork a child that runs ``job``, at the lowest priority if it ``yields``; None where none may be forked.
+
+        The child exits with 0 when ``job`` returned and 1 when it raised (its traceback on stderr),
+        without running the parent's exit handlers. It is short-lived: its garbage is freed by
+        reference counting, so the cyclic collector is off.
+        """
+        if not can_fork():
+            return None
+        pid = os.fork()
+        if pid == 0:
+            status = 1
+            try:
+                gc.disable()
+                if yields:
+                    yield_to_the_build()
+                job()
+                status = 0
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(status)
+        return cls(pid)
+
+    def wait(self) -> bool:
+        """Wait for the child to end; True when its job succeeded."""
+        if self._succeeded is None:
+            try:
+                _, status = os.waitpid(self.pid, 0)
+            except ChildProcessError:  # reaped elsewhere: its outcome is unknown
+                status = -1
+            self._succeeded = status == 0
+        return self._succeeded
+
+    def stop(self) -> None:
+        """End the child now, whatever it is doing, and reap it."""
+        if self._succeeded is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            self.wait()

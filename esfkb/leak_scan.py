@@ -18,7 +18,7 @@ import zlib
 from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.forking import can_fork
+from esfkb.forking import Helper, can_fork
 from esfkb.sensitive import email_allowed, find_emails, find_phones, normalise_phone
 
 if TYPE_CHECKING:
@@ -134,22 +134,19 @@ def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Setting
         return sorted(_scan_files(site_dir, files, needles, settings))
     mine, theirs = files[0::2], files[1::2]
     read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: scan its share, send the leaks as tuples, leave without the parent's exit handlers
+
+    def scan_theirs() -> None:  # in the child: send the leaks as tuples
         os.close(read_end)
-        status = 1
-        with contextlib.suppress(BaseException):
-            found = marshal.dumps([astuple(leak) for leak in _scan_files(site_dir, theirs, needles, settings)])
-            with os.fdopen(write_end, "wb") as out:
-                out.write(found)
-            status = 0
-        os._exit(status)
+        found = marshal.dumps([astuple(leak) for leak in _scan_files(site_dir, theirs, needles, settings)])
+        with os.fdopen(write_end, "wb") as out:
+            out.write(found)
+
+    child = Helper.start(scan_theirs, yields=False)  # the build waits for it: it keeps the build's priority
     os.close(write_end)
     leaks = _scan_files(site_dir, mine, needles, settings)
     with os.fdopen(read_end, "rb") as received:
         found = received.read()
-    _, status = os.waitpid(pid, 0)
-    if status == 0:
+    if child is not None and child.wait():
         leaks.update(Leak(*fields) for fields in marshal.loads(found))  # noqa: S302 - from our own child
     else:
         leaks.update(_scan_files(site_dir, theirs, needles, settings))

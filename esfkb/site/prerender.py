@@ -7,28 +7,21 @@ renders them on the other core, in build order, and streams them back. The build
 arrived when it needs a page (:meth:`Prerender.take` never waits) and renders whatever has not
 itself, so a slow, failing or missing child costs time, never a page.
 
-The child can take one more job off the build first (``first``): the build hands it the search
-records to work out and send to the indexer, which must happen whatever becomes of the views, so
-closing the child waits for that job.
-
 No child where none can be forked safely (:func:`esfkb.forking.can_fork`).
 """
 
 from __future__ import annotations
 
 import contextlib
-import gc
 import marshal
 import os
-import signal
 import struct
-import traceback
 from typing import TYPE_CHECKING
 
-from esfkb.forking import can_fork, yield_to_the_build
+from esfkb.forking import Helper, can_fork
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
     from esfkb.site.plan import SitePlan
 
@@ -42,35 +35,30 @@ READ_SIZE = 1 << 16
 class Prerender:
     """A child process rendering the views of the build's pages, and what it has sent back so far."""
 
-    def __init__(self, pid: int, fd: int, first_done: int) -> None:
-        self._pid = pid
+    def __init__(self, child: Helper, fd: int) -> None:
+        self._child = child
         self._fd: int | None = fd
-        self._first_done = first_done
         self._buffer = bytearray()
         self._ready: dict[str, dict[str, str]] = {}
 
     @classmethod
-    def start(cls, plan: SitePlan, pages: Iterable[tuple[str, str]],
-              first: Callable[[], object] | None = None) -> Prerender | None:
-        """Fork a child that runs ``first``, then renders the views of ``pages`` (source path, URL) in order.
+    def start(cls, plan: SitePlan, pages: Iterable[tuple[str, str]]) -> Prerender | None:
+        """Fork a child that renders the views of ``pages`` (source path, URL) in order.
 
-        None where no child can be forked: the caller then does both itself.
+        None where no child can be forked: the caller then renders every page's views itself.
         """
         if not can_fork():
             return None
         pages = list(pages)
         read_end, write_end = os.pipe()
-        first_done_read, first_done_write = os.pipe()
         _widen(write_end)
-        pid = os.fork()
-        if pid == 0:  # the child: work, send, and leave without running the parent's exit handlers
-            os.close(read_end)
-            os.close(first_done_read)
-            os._exit(_child(plan, pages, write_end, first, first_done_write))
+        child = Helper.start(lambda: _send_views(plan, pages, read_end, write_end))
         os.close(write_end)
-        os.close(first_done_write)
+        if child is None:
+            os.close(read_end)
+            return None
         os.set_blocking(read_end, False)
-        return cls(pid, read_end, first_done_read)
+        return cls(child, read_end)
 
     def take(self, url: str) -> dict[str, str] | None:
         """The views rendered for the page at ``url``, by placeholder, if they have arrived (never waits)."""
@@ -111,7 +99,7 @@ class Prerender:
         del self._buffer[:at]
 
     def close(self) -> None:
-        """Stop the child once ``first`` is done (waiting for it if need be), reap it, and drop what it sent."""
+        """Stop the child, reap it, and drop what it sent."""
         self._stop()
         self._ready.clear()
         self._buffer.clear()
@@ -119,14 +107,9 @@ class Prerender:
     def _stop(self) -> None:
         if self._fd is None:
             return
-        os.read(self._first_done, 1)  # returns when the child has closed its end: first() is done
-        os.close(self._first_done)
         os.close(self._fd)
         self._fd = None
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid, signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self._pid, 0)
+        self._child.stop()
 
 
 def _widen(fd: int) -> None:
@@ -137,26 +120,15 @@ def _widen(fd: int) -> None:
         fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
 
 
-def _child(plan: SitePlan, pages: list[tuple[str, str]], fd: int,
-           first: Callable[[], object] | None, first_done: int) -> int:
-    """The child's work: ``first``, then each page's views, framed and written to ``fd``; its exit status."""
-    gc.disable()  # short-lived, and its garbage is freed by reference counting
-    yield_to_the_build()
-    try:
-        if first is not None:
-            first()
-    except BaseException:
-        traceback.print_exc()
-        return 1
-    finally:
-        os.close(first_done)
-    try:
-        with os.fdopen(fd, "wb", buffering=1 << 16) as out:
-            for src_uri, url in pages:
-                data = marshal.dumps((url, plan.views(src_uri, url)))
-                out.write(_HEADER.pack(len(data)))
-                out.write(data)
-                out.flush()  # the build may need this page next
-    except BaseException:
-        return 1
-    return 0
+def _send_views(plan: SitePlan, pages: list[tuple[str, str]], read_end: int, write_end: int) -> None:
+    """The child's work: each page's views, framed and written to ``write_end``.
+
+    It ends quietly when the build stops reading: the build renders what is missing itself.
+    """
+    os.close(read_end)
+    with contextlib.suppress(OSError), os.fdopen(write_end, "wb", buffering=1 << 16) as out:
+        for src_uri, url in pages:
+            data = marshal.dumps((url, plan.views(src_uri, url)))
+            out.write(_HEADER.pack(len(data)))
+            out.write(data)
+            out.flush()  # the build may need this page next

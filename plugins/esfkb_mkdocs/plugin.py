@@ -10,9 +10,9 @@ Hooks:
 - ``on_files`` (late): load and validate through the core, log every diagnostic with file, line and
   code; then apply the site plan: drop document files this edition must not publish, add the
   generated pages, API files, JSON Schemas and assets as virtual files.
-  It starts two workers that run beside the build on the other core: Pagefind indexes the core's
-  records, and a forked child renders the views of every page in build order
-  (:mod:`esfkb.site.prerender`).
+  It starts workers that run beside the build on the other core: Pagefind indexes the core's
+  records, which a forked child works out and sends it, and another forked child renders the views
+  of every page in build order (:mod:`esfkb.site.prerender`).
 - ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
 - ``on_page_markdown`` (early): set the escaped title and description, place the views of a
@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from esfkb.forking import Helper
     from esfkb.knowledge_base import KnowledgeBase
     from esfkb.site.audience import Audience
     from esfkb.site.plan import SitePlan
@@ -89,6 +90,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.audience: Audience | None = None
         self.plan: SitePlan | None = None
         self._search: RunningIndex | None = None
+        self._records: Helper | None = None
         self._prerender: Prerender | None = None
         self._froze = False
 
@@ -154,11 +156,13 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             self._froze = False
 
     def _start_workers(self, files: Files) -> None:
-        """Start Pagefind's worker, and a child that sends it the records and then renders the pages' views.
+        """Start Pagefind's worker, a child that sends it the records, and a child that renders the pages' views.
 
-        The views are rendered in the order MkDocs builds the pages. Where no child can be forked, the
-        records are worked out here, and the views as the pages need them.
+        The two children share the second core, so the views' child starts at once and keeps ahead of
+        the build from its first page. The views are rendered in the order MkDocs builds the pages.
+        Where no child can be forked, the records are worked out here, and the views as the pages need them.
         """
+        from esfkb.forking import Helper
         from esfkb.site.prerender import Prerender
         from esfkb.site.search import search_records
         from esfkb.site.search_index import start_index
@@ -173,12 +177,12 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         def send_records() -> None:
             search.send(search_records(plan.ctx, plan.pages))
 
-        pages = [(f.src_uri, f.url) for f in files.documentation_pages()]
-        self._prerender = Prerender.start(plan, pages, first=send_records)
-        if self._prerender is None:
+        self._records = Helper.start(send_records)
+        if self._records is None:
             send_records()
         else:
-            search.release_input()  # the child holds the worker's input now
+            search.release_input()  # the child holds the worker's input now, and the views' child must not
+        self._prerender = Prerender.start(plan, [(f.src_uri, f.url) for f in files.documentation_pages()])
 
     def _stop_prerender(self) -> None:
         if self._prerender is not None:
@@ -186,8 +190,11 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             self._prerender = None
 
     def _stop_workers(self) -> None:
-        """Stop what runs beside the build: the views' renderer and Pagefind."""
+        """Stop what runs beside the build: the views' renderer, the records' child and Pagefind."""
         self._stop_prerender()
+        if self._records is not None:
+            self._records.stop()
+            self._records = None
         if self._search is not None:
             self._search.cancel()
             self._search = None
@@ -266,6 +273,10 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             stats = search.finish(Path(config.site_dir) / routes.SEARCH_INDEX)
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
+        finally:
+            if self._records is not None:  # it has ended: the worker read its records to the end
+                self._records.wait()
+                self._records = None
         if not stats.pages:
             log.info("search index: no page to index")
             return

@@ -238,3 +238,21 @@ def test_the_worker_imports_what_the_build_imports(tmp_path, monkeypatch):
     done = subprocess.run([sys.executable, "-c", "import probe_module"], cwd=elsewhere, env=_worker_environment(),
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
+
+
+def test_a_build_leaves_no_process_behind(small_base, tmp_path, monkeypatch):
+    """The records' child, the views' child and the search worker are all reaped by the end of a build."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    root = small_base()
+    monkeypatch.chdir(root)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
+        with pytest.raises(ChildProcessError):
+            os.waitpid(-1, os.WNOHANG)
+    finally:
+        config.plugins.on_shutdown()
