@@ -13,10 +13,11 @@ import contextlib
 import html
 import marshal
 import os
+import posixpath
 import re
 import zlib
 from dataclasses import astuple, dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from esfkb.forking import Helper, can_fork
 from esfkb.sensitive import email_allowed, find_emails, find_phones, normalise_phone
@@ -122,16 +123,72 @@ def scan_text(text: str, needles: _Needles, *, generic: bool, settings: Settings
     return found
 
 
-def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Settings) -> list[Leak]:
+Signature = tuple[int, int]
+
+
+def signature(path: Path) -> Signature:
+    """What tells whether a file changed since it was scanned: its size and modification time."""
+    status = path.stat()
+    return status.st_size, status.st_mtime_ns
+
+
+@dataclass(frozen=True, slots=True)
+class Scanned:
+    """Files scanned before they were put in the site, by site-relative path, and the leaks found in them."""
+
+    signatures: Mapping[str, Signature]
+    leaks: frozenset[Leak]
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any], under: str) -> Scanned:
+        """What :func:`prescan` found in a folder that is now the site's folder ``under``."""
+        return cls({posixpath.join(under, rel): (size, mtime) for rel, (size, mtime) in data["signatures"].items()},
+                   frozenset(Leak(posixpath.join(under, path), kind, value) for path, kind, value in data["leaks"]))
+
+
+def scan_request(contacts_file: Path | None, settings: Settings) -> dict[str, Any]:
+    """What another process needs to scan a folder as this one would (:func:`prescan`): no contacts, only their path."""
+    return {"contacts_file": str(contacts_file.absolute()) if contacts_file is not None else None,
+            "email_allowlist": list(settings.email_allowlist), "phone_allowlist": list(settings.phone_allowlist)}
+
+
+def prescan(folder: Path, request: Mapping[str, Any]) -> dict[str, Any]:
+    """Scan ``folder`` as :func:`scan_request` asks, before it is moved into the site (JSON: :meth:`Scanned.from_json`).
+
+    The search worker scans the index it wrote while the build still renders, so that the build's
+    own scan skips those files, unless they changed on the way (:func:`signature`).
+    """
+    from esfkb.config import Settings
+    from esfkb.contacts import load_contacts
+
+    contacts = load_contacts(request["contacts_file"]) if request["contacts_file"] else {}
+    settings = Settings(email_allowlist=request["email_allowlist"], phone_allowlist=request["phone_allowlist"])
+    signatures = {p.relative_to(folder).as_posix(): signature(p) for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {"signatures": signatures, "leaks": [astuple(leak) for leak in scan_site(folder, contacts, settings)]}
+
+
+def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Settings,
+              scanned: Scanned | None = None) -> list[Leak]:
     """Every leak in every file below ``site_dir``, sorted.
 
+    A file in ``scanned`` that has not changed since is not read again; its leaks are taken from there.
     Where a child can be forked (:func:`esfkb.forking.can_fork`), it scans every other file on the
     other core; should it fail, its share is scanned here, so a leak is never missed.
     """
     needles = _needles(contacts)
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+    known: set[Leak] = set()
+    if scanned is not None:
+        unchanged = {rel for p in files
+                     if scanned.signatures.get(rel := p.relative_to(site_dir).as_posix()) == signature(p)}
+        files = [p for p in files if p.relative_to(site_dir).as_posix() not in unchanged]
+        known = {leak for leak in scanned.leaks if leak.path in unchanged}
+    return sorted(known | _scan_all(site_dir, files, needles, settings))
+
+
+def _scan_all(site_dir: Path, files: list[Path], needles: _Needles, settings: Settings) -> set[Leak]:
     if len(files) < PARALLEL_FROM or not can_fork():
-        return sorted(_scan_files(site_dir, files, needles, settings))
+        return _scan_files(site_dir, files, needles, settings)
     mine, theirs = files[0::2], files[1::2]
     read_end, write_end = os.pipe()
 
@@ -150,7 +207,7 @@ def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Setting
         leaks.update(Leak(*fields) for fields in marshal.loads(found))  # noqa: S302 - from our own child
     else:
         leaks.update(_scan_files(site_dir, theirs, needles, settings))
-    return sorted(leaks)
+    return leaks
 
 
 def _scan_files(site_dir: Path, files: Iterable[Path], needles: _Needles, settings: Settings) -> set[Leak]:

@@ -38,7 +38,7 @@ def run(workdir: Path, memory: Path | None = None) -> int:
     yield_to_the_build()  # before the imports below; Pagefind, started later, inherits the lower priority
     from esfkb.errors import EsfkbError
     from esfkb.site.search import SearchRecord
-    from esfkb.site.search_index import BUNDLE_DIR, page_count, record_html
+    from esfkb.site.search_index import BUNDLE_DIR, PRESCAN_FILE, UNUSED_BUNDLES, page_count, record_html
 
     raw = sys.stdin.buffer.read()  # the imports above are done by the time the records arrive
     if not raw:
@@ -59,13 +59,33 @@ def run(workdir: Path, memory: Path | None = None) -> int:
     shutil.rmtree(source, ignore_errors=True)  # here, on this core, rather than in the build when it collects the index
     if status != 0:
         return status
+    bundle = workdir / BUNDLE_DIR
     try:
-        indexed = page_count(workdir / BUNDLE_DIR)
+        indexed = page_count(bundle)
     except EsfkbError as error:
         return _fail(str(error))
     if indexed != len(job["pages"]):
         return _fail(f"Pagefind indexed {indexed} of {len(job['pages'])} search records")
+    for pattern in UNUSED_BUNDLES:
+        for unused in bundle.glob(pattern):
+            unused.unlink()
+    if job.get("leak_scan") is not None:
+        _prescan(bundle, job["leak_scan"], workdir / PRESCAN_FILE)
     return 0
+
+
+def _prescan(bundle: Path, request: dict[str, object], report: Path) -> None:
+    """Scan the bundle for leaks (:func:`esfkb.leak_scan.prescan`) and write the report beside it.
+
+    Should the scan fail, there is no report, and the build scans the bundle itself.
+    """
+    from esfkb.leak_scan import prescan
+
+    try:
+        found = prescan(bundle, request)
+    except Exception:  # the build's own scan reports what is wrong
+        return
+    report.write_text(json.dumps(found), encoding="utf-8")
 
 
 def _records_folder(workdir: Path, memory: Path | None, size: int) -> Path:

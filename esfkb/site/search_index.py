@@ -33,7 +33,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from esfkb.errors import EsfkbError
 from esfkb.site.markup import Html, el, esc
@@ -49,6 +49,8 @@ UNUSED_BUNDLES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-
 removed from the site: they weigh some 400 KB and carry their translators' e-mail addresses, which the
 leak scan rightly refuses to publish."""
 BUNDLE_DIR = "bundle"
+PRESCAN_FILE = "leak-scan.json"
+"""The worker's leak scan of the bundle (:func:`esfkb.leak_scan.prescan`), beside it in the working folder."""
 MEMORY_ROOT = Path("/dev/shm")  # noqa: S108 - each build makes a private folder in it (mkdtemp)
 """Linux's folder in memory (tmpfs), for the record pages.
 
@@ -79,6 +81,8 @@ class IndexStats:
     files: int
     bytes: int
     seconds: float
+    prescan: dict[str, Any] | None = None
+    """The worker's leak scan of the index (:func:`esfkb.leak_scan.prescan`), when it was asked for and succeeded."""
 
 
 def record_html(record: SearchRecord) -> str:
@@ -101,20 +105,21 @@ class RunningIndex:
     """A Pagefind run in a worker process (:mod:`esfkb.site.pagefind_worker`), fed with the records by :meth:`send`."""
 
     def __init__(self, workdir: Path, memory: Path | None, process: subprocess.Popen[bytes], command: list[str],
-                 started: float) -> None:
+                 started: float, *, leak_scan: dict[str, Any] | None = None) -> None:
         self._started = started
         self._workdir = workdir
         self._memory = memory
         self._process = process
         self._command = command
+        self._leak_scan = leak_scan
 
     def send(self, records: Iterable[SearchRecord]) -> None:
         """Hand the worker its records (the first record of a URL wins, as the plan's pages do); it starts indexing."""
         pages: dict[str, SearchRecord] = {}
         for record in records:
             pages.setdefault(record.url, record)
-        job = json.dumps({"pages": [_fields(record) for record in pages.values()], "command": self._command},
-                         ensure_ascii=False).encode("utf-8")
+        job = json.dumps({"pages": [_fields(record) for record in pages.values()], "command": self._command,
+                          "leak_scan": self._leak_scan}, ensure_ascii=False).encode("utf-8")
         if self._process.stdin is not None:
             with contextlib.suppress(BrokenPipeError):  # the worker has stopped; finish() reports why
                 self._process.stdin.write(job)
@@ -142,9 +147,8 @@ class RunningIndex:
             if not bundle.exists():
                 return IndexStats(0, 0, 0, time.perf_counter() - self._started)
             pages = page_count(bundle)
-            for pattern in UNUSED_BUNDLES:
-                for unused in bundle.glob(pattern):
-                    unused.unlink()
+            report = self._workdir / PRESCAN_FILE
+            prescan = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
             if output.exists():
                 shutil.rmtree(output)  # a rebuild must not keep the fragments of pages that are gone
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -153,7 +157,7 @@ class RunningIndex:
             self.cancel()
         files = [p for p in output.rglob("*") if p.is_file()]
         return IndexStats(pages, len(files), sum(p.stat().st_size for p in files),
-                          time.perf_counter() - self._started)
+                          time.perf_counter() - self._started, prescan)
 
     def cancel(self) -> None:
         """Stop the worker if it still runs and remove the working files (a failed build calls this)."""
@@ -166,11 +170,12 @@ class RunningIndex:
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def start_index() -> RunningIndex:
+def start_index(leak_scan: dict[str, Any] | None = None) -> RunningIndex:
     """Start a worker that waits for the records (:meth:`RunningIndex.send`); :meth:`RunningIndex.finish` collects
     the bundle.
 
-    The worker starts its interpreter while the build works out the records.
+    The worker starts its interpreter while the build works out the records. Given a ``leak_scan``
+    (:func:`esfkb.leak_scan.scan_request`), it scans the bundle too, on its core, before handing it over.
     """
     from esfkb.site import pagefind_worker
 
@@ -188,7 +193,7 @@ def start_index() -> RunningIndex:
         for folder in folders:
             shutil.rmtree(folder, ignore_errors=True)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
-    return RunningIndex(workdir, memory, process, command, started)
+    return RunningIndex(workdir, memory, process, command, started, leak_scan=leak_scan)
 
 
 def _memory_folder() -> Path | None:

@@ -58,6 +58,7 @@ if TYPE_CHECKING:
 
     from esfkb.forking import Helper
     from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.leak_scan import Scanned
     from esfkb.site.audience import Audience
     from esfkb.site.plan import SitePlan
     from esfkb.site.prerender import Prerender
@@ -91,6 +92,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.plan: SitePlan | None = None
         self._search: RunningIndex | None = None
         self._records: Helper | None = None
+        self._index_scanned: Scanned | None = None  # the index's leak scan, by the search worker
         self._prerender: Prerender | None = None
         self._froze = False
 
@@ -103,6 +105,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
         self.kb = None
         self.plan = None
+        self._index_scanned = None
         self._stop_workers()
         self._unfreeze()
         options: dict[str, Any] = {k: v for k, v in self.config.items() if k != "enabled"}
@@ -170,7 +173,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         plan = self.plan
         assert plan is not None
         try:
-            search = self._search = start_index()
+            search = self._search = start_index(self._leak_scan_request())
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
 
@@ -183,6 +186,17 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         else:
             search.release_input()  # the child holds the worker's input now, and the views' child must not
         self._prerender = Prerender.start(plan, [(f.src_uri, f.url) for f in files.documentation_pages()])
+
+    def _leak_scan_request(self) -> dict[str, Any] | None:
+        """What the search worker needs to scan the index for leaks itself; None where nothing is scanned."""
+        from esfkb.contacts import contacts_path
+        from esfkb.leak_scan import scan_request
+
+        assert self.project is not None and self.audience is not None
+        if self.audience.confidential:
+            return None
+        path = contacts_path(self.project.settings, self.project.root)
+        return scan_request(path if path is not None and path.exists() else None, self.project.settings)
 
     def _stop_prerender(self) -> None:
         if self._prerender is not None:
@@ -264,6 +278,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     @event_priority(-50)  # after the other plugins wrote their files; before the leak scan, which must read the index
     def _write_search_index(self, *, config: MkDocsConfig) -> None:
         """Put the search index, built from the core's records (never from the built HTML), in the site."""
+        from esfkb.leak_scan import Scanned
         from esfkb.site import routes
 
         if self._search is None:
@@ -277,6 +292,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             if self._records is not None:  # it has ended: the worker read its records to the end
                 self._records.wait()
                 self._records = None
+        if stats.prescan is not None:
+            self._index_scanned = Scanned.from_json(stats.prescan, under=routes.SEARCH_INDEX)
         if not stats.pages:
             log.info("search index: no page to index")
             return
@@ -298,7 +315,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             contacts = load_contacts(path) if path is not None and path.exists() else {}
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
-        leaks = scan_site(Path(config.site_dir), contacts, settings)
+        scanned, self._index_scanned = self._index_scanned, None
+        leaks = scan_site(Path(config.site_dir), contacts, settings, scanned)
         if leaks:
             lines = "\n  ".join(describe(leaks))
             raise PluginError(f"esfkb: the public site contains personal contact data:\n  {lines}\n"

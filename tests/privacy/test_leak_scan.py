@@ -91,6 +91,36 @@ def test_when_the_helper_fails_its_share_is_scanned_by_the_build(tmp_path, monke
     assert found == LARGE_SITE_LEAKS
 
 
+def test_a_folder_scanned_before_it_was_moved_in_is_not_read_again_unless_it_changed(tmp_path, monkeypatch):
+    """The search worker scans the index it wrote; the build takes those findings for the files that did not change."""
+    contacts = tmp_path / "contacts.yml"
+    contacts.write_text("kempenwerk:\n  naam: Sofie Voorbeeldt\n  email: sofie.voorbeeldt@kempenwerk.example\n",
+                        encoding="utf-8")
+    index = site(tmp_path / "worker", {"a.json": '{"t": "Sofie  Voorbeeldt"}', "b.json": "{}", "c.json": "{}"})
+    request = leak_scan.scan_request(contacts, Settings())
+    assert "Voorbeeldt" not in json.dumps(request), "the request names the contacts file, never a contact"
+    scanned = leak_scan.Scanned.from_json(json.loads(json.dumps(leak_scan.prescan(index, request))), under="pagefind")
+    assert {(leak.path, leak.kind) for leak in scanned.leaks} == {("pagefind/a.json", "contactpersoon")}
+
+    root = site(tmp_path, {"index.html": "<p>Welkom</p>"})
+    index.rename(root / "pagefind")
+    (root / "pagefind" / "b.json").write_text('{"t": "bel 014 21 00 01"}', encoding="utf-8")  # changed on the way
+    read: list[str] = []
+    scan_files = leak_scan._scan_files
+
+    def reading(site_dir, files, *args):
+        files = list(files)
+        read.extend(f.relative_to(site_dir).as_posix() for f in files)
+        return scan_files(site_dir, files, *args)
+
+    monkeypatch.setattr(leak_scan, "_scan_files", reading)
+    found = {(leak.path, leak.kind) for leak in scan_site(root, CONTACTS, Settings(), scanned)}
+    assert sorted(read) == ["index.html", "pagefind/b.json"]
+    assert found == {("pagefind/a.json", "contactpersoon"), ("pagefind/b.json", "telefoon van een contactpersoon")}
+    (root / "pagefind" / "a.json").unlink()
+    assert scan_site(root, CONTACTS, Settings(), scanned) == scan_site(root, CONTACTS, Settings())
+
+
 def test_words_run_together_never_hide_an_address_behind_an_allowed_domain():
     def found(text):
         return [f.value for f in find_emails(text)]

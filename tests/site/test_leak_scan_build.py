@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tests.conftest import EXAMPLES
 from tests.site.helpers import run_mkdocs
 from tests.site.test_small_bases import CONTACTS
@@ -36,6 +38,9 @@ def test_contact_email_pasted_into_a_playbook_fails_the_build(small_base, tmp_pa
     assert "draaiboeken/enclave-opstarten/index.html: e-mail van een contactpersoon " \
            "'an.claes@kempen-contact.invalid' published" in build.log
     assert "search/search_index.json: e-mail van een contactpersoon" in build.log
+    fragment = re.search(r"pagefind/fragment/\S+\.pf_fragment: e-mail van een contactpersoon "
+                         r"'an\.claes@kempen-contact\.invalid' published", build.log)
+    assert fragment, "the search index is scanned too (by its worker, before it is moved into the site)"
 
 
 def test_contact_name_is_caught_even_where_validation_cannot_see_it(small_base, tmp_path):

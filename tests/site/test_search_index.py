@@ -256,3 +256,33 @@ def test_a_build_leaves_no_process_behind(small_base, tmp_path, monkeypatch):
             os.waitpid(-1, os.WNOHANG)
     finally:
         config.plugins.on_shutdown()
+
+
+def test_the_builds_leak_scan_takes_the_index_as_its_worker_scanned_it(small_base, tmp_path, monkeypatch):
+    """The worker scans the bundle on its core; the build reads none of those files again (they did not change)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from esfkb import leak_scan
+
+    read: list[str] = []
+    scan_files = leak_scan._scan_files
+
+    def reading(site_dir, files, *args):
+        files = list(files)
+        read.extend(f.relative_to(site_dir).as_posix() for f in files)
+        return scan_files(site_dir, files, *args)
+
+    monkeypatch.setattr(leak_scan, "_scan_files", reading)
+    monkeypatch.setattr(leak_scan, "PARALLEL_FROM", 10**9)  # all of the build's share in this process
+    root = small_base()
+    monkeypatch.chdir(root)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
+    assert "index.html" in read
+    assert not [path for path in read if path.startswith("pagefind/")]
