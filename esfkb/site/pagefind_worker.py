@@ -10,26 +10,21 @@ Pagefind, which it starts, too.
     python -m esfkb.site.pagefind_worker WORKDIR [MEMORY_FOLDER] < job.json
 
 The record pages go to ``MEMORY_FOLDER`` (in memory, see :data:`esfkb.site.search_index.MEMORY_ROOT`)
-when it has room for them to spare, else to ``WORKDIR``; the build removes both folders.
+when it has room for them to spare, else to ``WORKDIR``; the build removes both folders. A forked
+child of the build writes them itself and sends only their number and folder.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-RECORDS_DIR = "records"
-MEMORY_HEADROOM = 4
-"""The memory folder is used when its free space is this many times the records (as JSON): the pages
-take a little more than their JSON, and the rest of the system keeps its room."""
-
 
 def run(workdir: Path, memory: Path | None = None) -> int:
-    """Write each record as a numbered page and run Pagefind on them; the exit status.
+    """Write each record as a numbered page (unless that was done) and run Pagefind on them; the exit status.
 
     The page's address is in the record's ``url`` meta, so the pages need no folder of their own.
     """
@@ -38,7 +33,14 @@ def run(workdir: Path, memory: Path | None = None) -> int:
     yield_to_the_build()  # before the imports below; Pagefind, started later, inherits the lower priority
     from esfkb.errors import EsfkbError
     from esfkb.site.search import SearchRecord
-    from esfkb.site.search_index import BUNDLE_DIR, PRESCAN_FILE, UNUSED_BUNDLES, page_count, record_html
+    from esfkb.site.search_index import (
+        BUNDLE_DIR,
+        PRESCAN_FILE,
+        UNUSED_BUNDLES,
+        page_count,
+        record_html,
+        write_record_pages,
+    )
 
     raw = sys.stdin.buffer.read()  # the imports above are done by the time the records arrive
     if not raw:
@@ -47,13 +49,15 @@ def run(workdir: Path, memory: Path | None = None) -> int:
         job = json.loads(raw)
     except ValueError as error:
         return _fail(f"the search records arrived incomplete ({error}): the build stopped while it sent them")
-    if not job["pages"]:
+    if "written" in job:  # by the forked child that worked them out
+        count, source = job["written"], Path(job["folder"])
+    else:  # one record per page address, checked by the build
+        records = [SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
+                                   "filters": {name: tuple(values) for name, values in fields["filters"].items()}})
+                   for fields in job["pages"]]
+        count, source = len(records), write_record_pages([record_html(r) for r in records], workdir, memory)
+    if not count:
         return 0  # nothing to index, no index
-    source = _records_folder(workdir, memory, len(raw))
-    for number, fields in enumerate(job["pages"]):  # one record per page address, checked by the build
-        record = SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
-                                 "filters": {name: tuple(values) for name, values in fields["filters"].items()}})
-        (source / f"{number:06d}.html").write_text(record_html(record), encoding="utf-8")
     status = subprocess.run([*job["command"], "--site", str(source)], stdin=subprocess.DEVNULL,
                             stdout=subprocess.DEVNULL, check=False).returncode
     shutil.rmtree(source, ignore_errors=True)  # here, on this core, rather than in the build when it collects the index
@@ -64,8 +68,8 @@ def run(workdir: Path, memory: Path | None = None) -> int:
         indexed = page_count(bundle)
     except EsfkbError as error:
         return _fail(str(error))
-    if indexed != len(job["pages"]):
-        return _fail(f"Pagefind indexed {indexed} of {len(job['pages'])} search records")
+    if indexed != count:
+        return _fail(f"Pagefind indexed {indexed} of {count} search records")
     for pattern in UNUSED_BUNDLES:
         for unused in bundle.glob(pattern):
             unused.unlink()
@@ -86,16 +90,6 @@ def _prescan(bundle: Path, request: dict[str, object], report: Path) -> None:
     except Exception:  # the build's own scan reports what is wrong
         return
     report.write_text(json.dumps(found), encoding="utf-8")
-
-
-def _records_folder(workdir: Path, memory: Path | None, size: int) -> Path:
-    """Where the record pages go: ``memory`` if it has room to spare for ``size`` bytes of records, else the disk."""
-    with contextlib.suppress(OSError):  # no such folder (any more): the disk
-        if memory is not None and shutil.disk_usage(memory).free >= MEMORY_HEADROOM * size:
-            return memory
-    folder = workdir / RECORDS_DIR
-    folder.mkdir(exist_ok=True)
-    return folder
 
 
 def _fail(message: str) -> int:

@@ -49,6 +49,10 @@ UNUSED_BUNDLES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-
 removed from the site: they weigh some 400 KB and carry their translators' e-mail addresses, which the
 leak scan rightly refuses to publish."""
 BUNDLE_DIR = "bundle"
+RECORDS_DIR = "records"
+MEMORY_HEADROOM = 4
+"""The memory folder takes the record pages when its free space is this many times their size: the
+rest of the system keeps its room."""
 PRESCAN_FILE = "leak-scan.json"
 """The worker's leak scan of the bundle (:func:`esfkb.leak_scan.prescan`), beside it in the working folder."""
 MEMORY_ROOT = Path("/dev/shm")  # noqa: S108 - each build makes a private folder in it (mkdtemp)
@@ -113,16 +117,25 @@ class RunningIndex:
         self._command = command
         self._leak_scan = leak_scan
 
-    def send(self, records: Iterable[SearchRecord]) -> None:
-        """Hand the worker its records (the first record of a URL wins, as the plan's pages do); it starts indexing."""
+    def send(self, records: Iterable[SearchRecord], *, write_pages: bool = False) -> None:
+        """Hand the worker its records (the first record of a URL wins, as the plan's pages do); it starts indexing.
+
+        With ``write_pages``, this process writes the record pages and the worker only runs Pagefind:
+        what a forked child does, beside the build. Else the worker writes them (from JSON).
+        """
         pages: dict[str, SearchRecord] = {}
         for record in records:
             pages.setdefault(record.url, record)
-        job = json.dumps({"pages": [_fields(record) for record in pages.values()], "command": self._command,
-                          "leak_scan": self._leak_scan}, ensure_ascii=False).encode("utf-8")
+        job: dict[str, Any] = {"command": self._command, "leak_scan": self._leak_scan}
+        if write_pages:
+            folder = write_record_pages([record_html(r) for r in pages.values()], self._workdir, self._memory)
+            job.update(written=len(pages), folder=str(folder))
+        else:
+            job.update(pages=[_fields(record) for record in pages.values()])
+        data = json.dumps(job, ensure_ascii=False).encode("utf-8")
         if self._process.stdin is not None:
             with contextlib.suppress(BrokenPipeError):  # the worker has stopped; finish() reports why
-                self._process.stdin.write(job)
+                self._process.stdin.write(data)
         self.release_input()
 
     def release_input(self) -> None:
@@ -194,6 +207,18 @@ def start_index(leak_scan: dict[str, Any] | None = None) -> RunningIndex:
             shutil.rmtree(folder, ignore_errors=True)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
     return RunningIndex(workdir, memory, process, command, started, leak_scan=leak_scan)
+
+
+def write_record_pages(pages: list[str], workdir: Path, memory: Path | None) -> Path:
+    """Write the record pages, numbered, in ``memory`` if it has room to spare, else in ``workdir``; the folder."""
+    folder = workdir / RECORDS_DIR
+    with contextlib.suppress(OSError):  # no such folder (any more): the disk
+        if memory is not None and shutil.disk_usage(memory).free >= MEMORY_HEADROOM * sum(map(len, pages)):
+            folder = memory
+    folder.mkdir(exist_ok=True)
+    for number, page in enumerate(pages):
+        (folder / f"{number:06d}.html").write_text(page, encoding="utf-8")
+    return folder
 
 
 def _memory_folder() -> Path | None:

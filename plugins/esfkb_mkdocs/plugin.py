@@ -177,12 +177,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
 
-        def send_records() -> None:
-            search.send(search_records(plan.ctx, plan.pages))
-
-        self._records = Helper.start(send_records)
+        self._records = Helper.start(lambda: search.send(search_records(plan.ctx, plan.pages), write_pages=True))
         if self._records is None:
-            send_records()
+            search.send(search_records(plan.ctx, plan.pages))  # the worker writes the pages, beside the build
         else:
             search.release_input()  # the child holds the worker's input now, and the views' child must not
         self._prerender = Prerender.start(plan, [(f.src_uri, f.url) for f in files.documentation_pages()])

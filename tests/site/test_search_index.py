@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from esfkb.forking import HELPER_NICENESS
-from esfkb.site import pagefind_worker, search_index
+from esfkb.site import search_index
 from esfkb.site.search import SearchRecord
 from esfkb.site.search_index import SearchIndexError, start_index, write_index
 from tests.site.helpers import pagefind_fragments, run_mkdocs
@@ -134,18 +134,31 @@ def test_without_a_memory_folder_the_records_go_to_disk(own_tmp, tmp_path, monke
     assert sorted(pagefind_fragments(output)) == ["/", "/businessmodellen/enclave/"]
 
 
-def test_records_too_large_for_the_memory_folder_go_to_disk(tmp_path):
+def test_records_too_large_for_the_memory_folder_go_to_disk(tmp_path, monkeypatch):
     """The memory folder is used only with room to spare; a folder that is gone counts as no room."""
     memory = tmp_path / "memory"
     memory.mkdir()
-    free = shutil.disk_usage(memory).free
-    assert pagefind_worker._records_folder(tmp_path, memory, free // pagefind_worker.MEMORY_HEADROOM) == memory
-    on_disk = tmp_path / pagefind_worker.RECORDS_DIR
-    assert pagefind_worker._records_folder(tmp_path, memory, free) == on_disk
-    memory.rmdir()
-    assert pagefind_worker._records_folder(tmp_path, memory, 1) == on_disk
-    assert pagefind_worker._records_folder(tmp_path, None, 1) == on_disk
-    assert on_disk.is_dir()
+    on_disk = tmp_path / search_index.RECORDS_DIR
+    assert search_index.write_record_pages(["<p>a</p>", "<p>b</p>"], tmp_path, memory) == memory
+    assert sorted(p.name for p in memory.iterdir()) == ["000000.html", "000001.html"]
+    page = "<p>a</p>"
+    monkeypatch.setattr(search_index, "MEMORY_HEADROOM", shutil.disk_usage(memory).free // len(page) + 1)
+    assert search_index.write_record_pages([page], tmp_path, memory) == on_disk
+    monkeypatch.undo()
+    shutil.rmtree(memory)
+    assert search_index.write_record_pages(["<p>a</p>"], tmp_path, memory) == on_disk
+    assert search_index.write_record_pages(["<p>a</p>"], tmp_path, None) == on_disk
+    assert (on_disk / "000000.html").read_text(encoding="utf-8") == "<p>a</p>"
+
+
+def test_a_forked_child_writes_the_record_pages_and_the_worker_indexes_them(own_tmp, memory, tmp_path):
+    running = start_index()
+    running.send(RECORDS, write_pages=True)
+    assert len(list(next(memory.iterdir()).iterdir())) == 2, "written here, in memory, one page per URL"
+    output = tmp_path / "site" / "pagefind"
+    assert running.finish(output).pages == 2
+    assert sorted(pagefind_fragments(output)) == ["/", "/businessmodellen/enclave/"]
+
 
 
 def test_a_missing_binary_is_named(monkeypatch, tmp_path):
