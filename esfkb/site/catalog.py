@@ -8,6 +8,7 @@ carry neither value nor n. Output is deterministic (sorted keys and records, no 
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +21,15 @@ from esfkb.site.facets import facets, model_of
 from esfkb.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from esfkb.documents import Document
+    from esfkb.kinds import Kind
     from esfkb.site.context import SiteContext
+
+    DataFile = Callable[[], str]
+    """A data file's content, worked out when it is called."""
 
 API_VERSION = 1
 
@@ -104,39 +110,51 @@ def _measure(ctx: SiteContext, entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "onderdrukt": False}
 
 
-def api_files(ctx: SiteContext) -> dict[str, str]:
-    """Every API file by its site path."""
-    records = []
-    files: dict[str, str] = {}
-    kinds: dict[str, Any] = {}
-    for kind in ctx.kb.kinds.kinds:
-        documents = sorted(ctx.documents(kind.name), key=lambda d: d.id)
-        records.extend(catalog_record(ctx, d) for d in documents)
-        files[routes.api_kind(kind)] = dumps({
-            "version": API_VERSION,
-            "kind": kind.name,
-            "label": kind.label,
-            "schema": f"../{routes.schema(kind)}",
-            "documents": [public_record(ctx, d) for d in documents],
-        })
-        kinds[kind.name] = {"label": kind.label, "plural": kind.plural, "api": routes.api_kind(kind),
-                            "schema": routes.schema(kind), "count": len(documents)}
-    records.sort(key=lambda r: (r["kind"], r["id"]))
-    files[routes.CATALOG] = dumps({"version": API_VERSION, "kinds": kinds, "documents": records})
+def api_files(ctx: SiteContext) -> dict[str, DataFile]:
+    """Every API file by its site path (its content is worked out when it is asked for)."""
+    files: dict[str, DataFile] = {routes.api_kind(kind): functools.partial(_kind_file, ctx, kind)
+                                  for kind in ctx.kb.kinds.kinds}
+    files[routes.CATALOG] = functools.partial(_catalog_file, ctx)
     return dict(sorted(files.items()))
 
 
-def schema_files(ctx: SiteContext, schemas_dir: Path | None) -> dict[str, str]:
+def _documents(ctx: SiteContext, kind: Kind) -> list[Document]:
+    return sorted(ctx.documents(kind.name), key=lambda d: d.id)
+
+
+def _kind_file(ctx: SiteContext, kind: Kind) -> str:
+    return dumps({
+        "version": API_VERSION,
+        "kind": kind.name,
+        "label": kind.label,
+        "schema": f"../{routes.schema(kind)}",
+        "documents": [public_record(ctx, d) for d in _documents(ctx, kind)],
+    })
+
+
+def _catalog_file(ctx: SiteContext) -> str:
+    records = []
+    kinds: dict[str, Any] = {}
+    for kind in ctx.kb.kinds.kinds:
+        documents = _documents(ctx, kind)
+        records.extend(catalog_record(ctx, d) for d in documents)
+        kinds[kind.name] = {"label": kind.label, "plural": kind.plural, "api": routes.api_kind(kind),
+                            "schema": routes.schema(kind), "count": len(documents)}
+    records.sort(key=lambda r: (r["kind"], r["id"]))
+    return dumps({"version": API_VERSION, "kinds": kinds, "documents": records})
+
+
+def schema_files(ctx: SiteContext, schemas_dir: Path | None) -> dict[str, DataFile]:
     """The JSON Schemas to serve: the project's committed files, else generated from the models.
 
     The committed files equal the generated ones (a test fails on drift); serving the committed
     files publishes exactly what external tools validate against.
     """
-    files = {}
+    files: dict[str, DataFile] = {}
     for kind in ctx.kb.kinds.kinds:
         committed = schemas_dir / f"{kind.name}.schema.json" if schemas_dir is not None else None
         if committed is not None and committed.is_file():
-            files[routes.schema(kind)] = committed.read_text(encoding="utf-8")
+            files[routes.schema(kind)] = functools.partial(committed.read_text, encoding="utf-8")
         else:
-            files[routes.schema(kind)] = render_schema(kind)
+            files[routes.schema(kind)] = functools.partial(render_schema, kind)
     return files

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from esfkb.knowledge_base import KnowledgeBase
     from esfkb.site.audience import Audience
+    from esfkb.site.catalog import DataFile
 
 DESCRIPTION_LENGTH = 300
 PAGE_META: dict[str, dict[str, Any]] = {routes.LIBRARY: {"hide": ["toc"]}}
@@ -37,7 +38,8 @@ class SitePlan:
 
     ctx: SiteContext
     pages: list[GeneratedPage]
-    files: dict[str, str]
+    files: dict[str, DataFile]
+    """The API files and JSON Schemas, by site path: each content is worked out when it is called."""
     _generated: dict[str, GeneratedPage] = field(init=False)
 
     def __post_init__(self) -> None:

@@ -10,9 +10,10 @@ Hooks:
 - ``on_files`` (late): load and validate through the core, log every diagnostic with file, line and
   code; then apply the site plan: drop document files this edition must not publish, add the
   generated pages, API files, JSON Schemas and assets as virtual files.
-  It starts workers that run beside the build on the other core: Pagefind indexes the core's
-  records, which a forked child works out and sends it, and another forked child renders the views
-  of every page in build order (:mod:`esfkb.site.prerender`).
+  It starts workers that run beside the build on the other core, as forked children where it can:
+  one writes the API files and JSON Schemas into the site, one works out the search records and
+  sends them to Pagefind's worker, one renders the views of every page in build order
+  (:mod:`esfkb.site.prerender`).
 - ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
 - ``on_page_markdown`` (early): set the escaped title and description, place the views of a
@@ -23,10 +24,12 @@ Hooks:
   waits for other pages.
 - ``on_post_template``: the confidential banner on the theme's own pages (404.html) too.
 - ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is;
-  stop the views' renderer (every page is filled by now).
+  stop the views' renderer (every page is filled by now); wait for the data files (MkDocs copies
+  files next).
 - ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind if it is
-  not done yet), then, last, in the public edition, scan every written file, the index included,
-  for personal contact data and fail the build on a hit, naming file and value (leak scan).
+  not done yet), then, last, in the public edition, scan every written file, the index included
+  (which Pagefind's worker scanned already), for personal contact data and fail the build on a
+  hit, naming file and value (leak scan).
 - ``on_build_error`` / ``on_shutdown``: stop the workers that a failed build leaves behind.
 
 Search: one engine for the whole site. Material's own search plugin is meant to be off; the theme
@@ -92,6 +95,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.plan: SitePlan | None = None
         self._search: RunningIndex | None = None
         self._records: Helper | None = None
+        self._data_files: Helper | None = None
         self._index_scanned: Scanned | None = None  # the index's leak scan, by the search worker
         self._prerender: Prerender | None = None
         self._froze = False
@@ -203,9 +207,10 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     def _stop_workers(self) -> None:
         """Stop what runs beside the build: the views' renderer, the records' child and Pagefind."""
         self._stop_prerender()
-        if self._records is not None:
-            self._records.stop()
-            self._records = None
+        for child in (self._records, self._data_files):
+            if child is not None:
+                child.stop()
+        self._records = self._data_files = None
         if self._search is not None:
             self._search.cancel()
             self._search = None
@@ -225,11 +230,44 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                 log.info(f"{page.src_uri} exists in the docs, so it is not generated")
                 continue
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        for src_uri, content in plan.files.items():
-            _replace(files, File.generated(config, src_uri, content=content))
+        self._add_data_files(plan, files, config)
         for asset in (STYLESHEET, SCRIPT, LIBRARY_STYLESHEET, LIBRARY_SCRIPT):
             source = ASSETS_DIR / Path(asset).name
             _replace(files, File.generated(config, asset, abs_src_path=str(source)))
+
+    def _add_data_files(self, plan: SitePlan, files: Files, config: MkDocsConfig) -> None:
+        """Add the API files and JSON Schemas: written into the site by a forked child beside the build, else here.
+
+        A generated file whose source is its own place in the site is one MkDocs leaves as it is
+        ("let plugins write directly into site_dir"), so the child's files are copied nowhere. They
+        are there by ``on_env``, which waits for the child; MkDocs copies files after that.
+        """
+        from esfkb.forking import Helper
+
+        site_dir = Path(config.site_dir)
+
+        def write_data_files() -> None:
+            for src_uri, content in plan.files.items():
+                target = site_dir / src_uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(content(), encoding="utf-8")
+
+        self._data_files = Helper.start(write_data_files)
+        for src_uri, content in plan.files.items():
+            if self._data_files is None:
+                _replace(files, File.generated(config, src_uri, content=content()))
+            else:
+                _replace(files, File.generated(config, src_uri, abs_src_path=str(site_dir / src_uri)))
+
+    def _collect_data_files(self, files: Files) -> None:
+        """Wait for the data files' child; should it have failed, work out their contents here."""
+        child, self._data_files = self._data_files, None
+        if child is None or child.wait() or self.plan is None:
+            return
+        for src_uri, content in self.plan.files.items():
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                file.content_string = content()
 
     @event_priority(50)  # early: other plugins (search, tags) see our title and the placed views
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -263,12 +301,14 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the header's search form the library's URL (site-relative; the template makes it relative).
 
-        MkDocs fills every page's content before this event, so the views' renderer has done its work.
+        MkDocs fills every page's content before this event, so the views' renderer has done its work;
+        it copies files after it, so the data files must be in the site by now.
         """
         from esfkb.site import routes
         from esfkb.site.urls import page_url
 
         self._stop_prerender()
+        self._collect_data_files(files)
         env.globals[LIBRARY_URL_GLOBAL] = page_url(routes.LIBRARY, directory_urls=config.use_directory_urls)
         return env
 

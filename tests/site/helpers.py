@@ -6,6 +6,7 @@ point, and MkDocs' own warnings stay out of pytest's warnings-as-errors.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -14,9 +15,12 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 CHROMIUM = Path("/usr/bin/chromium")
 """The distribution's Chromium, which the browser tests drive (never a downloaded build)."""
@@ -77,6 +81,21 @@ class Build:
         """Every text file of the site (HTML, JSON, XML, JS, CSS) by relative path."""
         return {p.relative_to(self.site).as_posix(): p.read_text(encoding="utf-8", errors="replace")
                 for p in self.files() if p.suffix in {".html", ".json", ".xml", ".js", ".css", ".txt"}}
+
+
+@contextlib.contextmanager
+def built_in_process(root: Path, site: Path) -> Iterator[None]:
+    """Build ``root``'s project into ``site`` in this process, where a test can patch the core; shut down after."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    try:
+        config.plugins.on_startup(command="build", dirty=False)
+        build(config)
+        yield
+    finally:
+        config.plugins.on_shutdown()
 
 
 def run_mkdocs(config: Path, site: Path, *, strict: bool = True, env: dict[str, str] | None = None) -> Build:

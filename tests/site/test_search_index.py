@@ -14,7 +14,7 @@ from esfkb.forking import HELPER_NICENESS
 from esfkb.site import search_index
 from esfkb.site.search import SearchRecord
 from esfkb.site.search_index import SearchIndexError, start_index, write_index
-from tests.site.helpers import pagefind_fragments, run_mkdocs
+from tests.site.helpers import built_in_process, pagefind_fragments, run_mkdocs
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -254,28 +254,37 @@ def test_the_worker_imports_what_the_build_imports(tmp_path, monkeypatch):
 
 
 def test_a_build_leaves_no_process_behind(small_base, tmp_path, monkeypatch):
-    """The records' child, the views' child and the search worker are all reaped by the end of a build."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
+    """The data files', records' and views' children and the search worker are all reaped by the end of a build."""
     root = small_base()
     monkeypatch.chdir(root)
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    try:
-        config.plugins.on_startup(command="build", dirty=False)
-        build(config)
+    with built_in_process(root, tmp_path / "site"):
         assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
         with pytest.raises(ChildProcessError):
             os.waitpid(-1, os.WNOHANG)
-    finally:
-        config.plugins.on_shutdown()
+
+
+def test_data_files_whose_child_failed_are_written_by_the_build(small_base, tmp_path, monkeypatch):
+    """The API files are written by a forked child; should it fail, the build writes them itself, the same."""
+    from esfkb.site import catalog
+
+    root = small_base()
+    monkeypatch.chdir(root)
+    with built_in_process(root, tmp_path / "site"):
+        expected = (tmp_path / "site" / "api" / "catalog.json").read_text(encoding="utf-8")
+    parent, catalog_file = os.getpid(), catalog._catalog_file
+
+    def fails_in_the_child(*args):
+        if os.getpid() != parent:
+            raise MemoryError("the child ran out of memory")
+        return catalog_file(*args)
+
+    monkeypatch.setattr(catalog, "_catalog_file", fails_in_the_child)
+    with built_in_process(root, tmp_path / "again"):
+        assert (tmp_path / "again" / "api" / "catalog.json").read_text(encoding="utf-8") == expected
 
 
 def test_the_builds_leak_scan_takes_the_index_as_its_worker_scanned_it(small_base, tmp_path, monkeypatch):
     """The worker scans the bundle on its core; the build reads none of those files again (they did not change)."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     from esfkb import leak_scan
 
     read: list[str] = []
@@ -290,12 +299,7 @@ def test_the_builds_leak_scan_takes_the_index_as_its_worker_scanned_it(small_bas
     monkeypatch.setattr(leak_scan, "PARALLEL_FROM", 10**9)  # all of the build's share in this process
     root = small_base()
     monkeypatch.chdir(root)
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    try:
-        config.plugins.on_startup(command="build", dirty=False)
-        build(config)
-    finally:
-        config.plugins.on_shutdown()
-    assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
+    with built_in_process(root, tmp_path / "site"):
+        assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
     assert "index.html" in read
     assert not [path for path in read if path.startswith("pagefind/")]
