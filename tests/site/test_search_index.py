@@ -253,6 +253,26 @@ def test_the_worker_imports_what_the_build_imports(tmp_path, monkeypatch):
     assert done.returncode == 0, done.stderr
 
 
+def test_what_mkdocs_build_froze_stays_frozen_until_the_next_build_lets_it_go(small_base, tmp_path, monkeypatch):
+    """``mkdocs build`` ends after on_shutdown: nothing to free, nothing for the last collection to walk."""
+    import gc
+
+    from mkdocs.config import load_config
+
+    root = small_base()
+    monkeypatch.chdir(root)
+    gc.unfreeze()
+    try:
+        with built_in_process(root, tmp_path / "site"):
+            pass
+        assert gc.get_freeze_count() > 0, "after on_shutdown of a build"
+        config = load_config(str(root / "mkdocs.yml"))
+        config.plugins["esfkb"].on_config(config)
+        assert gc.get_freeze_count() == 0, "the next build lets it go"
+    finally:
+        gc.unfreeze()
+
+
 def test_a_build_leaves_no_process_behind(small_base, tmp_path, monkeypatch):
     """The data files', records' and views' children and the search worker are all reaped by the end of a build."""
     root = small_base()
