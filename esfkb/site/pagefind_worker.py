@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 
 def run(workdir: Path, memory: Path | None = None) -> int:
@@ -32,15 +33,7 @@ def run(workdir: Path, memory: Path | None = None) -> int:
 
     yield_to_the_build()  # before the imports below; Pagefind, started later, inherits the lower priority
     from esfkb.errors import EsfkbError
-    from esfkb.site.search import SearchRecord
-    from esfkb.site.search_index import (
-        BUNDLE_DIR,
-        PRESCAN_FILE,
-        UNUSED_BUNDLES,
-        page_count,
-        record_html,
-        write_record_pages,
-    )
+    from esfkb.site.search_index import BUNDLE_DIR, PRESCAN_FILE, UNUSED_BUNDLES, page_count
 
     raw = sys.stdin.buffer.read()  # the imports above are done by the time the records arrive
     if not raw:
@@ -51,15 +44,15 @@ def run(workdir: Path, memory: Path | None = None) -> int:
         return _fail(f"the search records arrived incomplete ({error}): the build stopped while it sent them")
     if "written" in job:  # by the forked child that worked them out
         count, source = job["written"], Path(job["folder"])
-    else:  # one record per page address, checked by the build
-        records = [SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
-                                   "filters": {name: tuple(values) for name, values in fields["filters"].items()}})
-                   for fields in job["pages"]]
-        count, source = len(records), write_record_pages([record_html(r) for r in records], workdir, memory)
+    else:
+        count, source = len(job["pages"]), _write_pages(job["pages"], workdir, memory)
     if not count:
         return 0  # nothing to index, no index
-    status = subprocess.run([*job["command"], "--site", str(source)], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, check=False).returncode
+    pagefind = subprocess.Popen([*job["command"], "--site", str(source)], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.DEVNULL)
+    if job.get("leak_scan") is not None:
+        import esfkb.leak_scan  # noqa: F401 - while Pagefind runs rather than after it
+    status = pagefind.wait()
     shutil.rmtree(source, ignore_errors=True)  # here, on this core, rather than in the build when it collects the index
     if status != 0:
         return status
@@ -76,6 +69,17 @@ def run(workdir: Path, memory: Path | None = None) -> int:
     if job.get("leak_scan") is not None:
         _prescan(bundle, job["leak_scan"], workdir / PRESCAN_FILE)
     return 0
+
+
+def _write_pages(pages: list[dict[str, Any]], workdir: Path, memory: Path | None) -> Path:
+    """Write the records that came as JSON (one per page address, checked by the build) as pages; their folder."""
+    from esfkb.site.search import SearchRecord  # the models: only this path needs them
+    from esfkb.site.search_index import record_html, write_record_pages
+
+    records = [SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
+                               "filters": {name: tuple(values) for name, values in fields["filters"].items()}})
+               for fields in pages]
+    return write_record_pages([record_html(record) for record in records], workdir, memory)
 
 
 def _prescan(bundle: Path, request: dict[str, object], report: Path) -> None:

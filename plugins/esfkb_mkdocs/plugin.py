@@ -11,8 +11,8 @@ Hooks:
   code; then apply the site plan: drop document files this edition must not publish, add the
   generated pages, API files, JSON Schemas and assets as virtual files.
   It starts workers that run beside the build on the other core, as forked children where it can:
-  one writes the API files and JSON Schemas into the site, one works out the search records and
-  sends them to Pagefind's worker, one renders the views of every page in build order
+  one works out the search records, sends them to Pagefind's worker and then writes the API files
+  and JSON Schemas into the site; one renders the views of every page in build order
   (:mod:`esfkb.site.prerender`).
 - ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
@@ -95,8 +95,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.audience: Audience | None = None
         self.plan: SitePlan | None = None
         self._search: RunningIndex | None = None
-        self._records: Helper | None = None
-        self._data_files: Helper | None = None
+        self._beside: Helper | None = None  # the search records, then the data files
         self._index_scanned: Scanned | None = None  # the index's leak scan, by the search worker
         self._prerender: Prerender | None = None
         self._serving = False
@@ -152,15 +151,17 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                               schemas_dir=self.project.root / "schemas")
         self._apply(self.plan, files, config)
         _freeze()
-        self._start_workers(files)
+        self._start_workers(files, config)
         return files
 
-    def _start_workers(self, files: Files) -> None:
-        """Start Pagefind's worker, a child that sends it the records, and a child that renders the pages' views.
+    def _start_workers(self, files: Files, config: MkDocsConfig) -> None:
+        """Start Pagefind's worker and two forked children: one sends the worker its records and then writes
+        the data files, one renders the pages' views.
 
-        The two children share the second core, so the views' child starts at once and keeps ahead of
-        the build from its first page. The views are rendered in the order MkDocs builds the pages.
-        Where no child can be forked, the records are worked out here, and the views as the pages need them.
+        The records come first: Pagefind, which waits for them, takes longest. The two children share
+        the second core, so the views' child starts at once and keeps ahead of the build from its first
+        page (it renders in the order MkDocs builds the pages). Where no child can be forked, the records
+        and data files are worked out here, and the views as the pages need them.
         """
         from esfkb.forking import Helper
         from esfkb.site.prerender import Prerender
@@ -173,12 +174,18 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             search = self._search = start_index(self._leak_scan_request())
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
+        site_dir = Path(config.site_dir)
 
-        self._records = Helper.start(lambda: search.send(search_records(plan.ctx, plan.pages), write_pages=True))
-        if self._records is None:
+        def beside_the_build() -> None:
+            search.send(search_records(plan.ctx, plan.pages), write_pages=True)
+            _write_data_files(plan, site_dir)
+
+        self._beside = Helper.start(beside_the_build)
+        if self._beside is None:
             search.send(search_records(plan.ctx, plan.pages))  # the worker writes the pages, beside the build
         else:
             search.release_input()  # the child holds the worker's input now, and the views' child must not
+        _add_data_files(plan, files, config, written=self._beside is not None)
         self._prerender = Prerender.start(plan, [(f.src_uri, f.url) for f in files.documentation_pages()])
 
     def _leak_scan_request(self) -> dict[str, Any] | None:
@@ -198,12 +205,11 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             self._prerender = None
 
     def _stop_workers(self) -> None:
-        """Stop what runs beside the build: the views' renderer, the records' child and Pagefind."""
+        """Stop what runs beside the build: the views' renderer, the records' and data files' child, Pagefind."""
         self._stop_prerender()
-        for child in (self._records, self._data_files):
-            if child is not None:
-                child.stop()
-        self._records = self._data_files = None
+        if self._beside is not None:
+            self._beside.stop()
+            self._beside = None
         if self._search is not None:
             self._search.cancel()
             self._search = None
@@ -213,7 +219,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         return self.plan.source(page.file.src_uri) if self.plan is not None else None
 
     def _apply(self, plan: SitePlan, files: Files, config: MkDocsConfig) -> None:
-        """Remove what this edition must not publish; add generated pages, data files and assets."""
+        """Remove what this edition must not publish; add generated pages and assets (data files: see below)."""
         for src_uri in sorted(plan.hidden):
             file = files.get_file_from_path(src_uri)
             if file is not None:
@@ -223,38 +229,13 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                 log.info(f"{page.src_uri} exists in the docs, so it is not generated")
                 continue
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        self._add_data_files(plan, files, config)
         for asset in (STYLESHEET, SCRIPT, LIBRARY_STYLESHEET, LIBRARY_SCRIPT):
             source = ASSETS_DIR / Path(asset).name
             _replace(files, File.generated(config, asset, abs_src_path=str(source)))
 
-    def _add_data_files(self, plan: SitePlan, files: Files, config: MkDocsConfig) -> None:
-        """Add the API files and JSON Schemas: written into the site by a forked child beside the build, else here.
-
-        A generated file whose source is its own place in the site is one MkDocs leaves as it is
-        ("let plugins write directly into site_dir"), so the child's files are copied nowhere. They
-        are there by ``on_env``, which waits for the child; MkDocs copies files after that.
-        """
-        from esfkb.forking import Helper
-
-        site_dir = Path(config.site_dir)
-
-        def write_data_files() -> None:
-            for src_uri, content in plan.files.items():
-                target = site_dir / src_uri
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(content(), encoding="utf-8")
-
-        self._data_files = Helper.start(write_data_files)
-        for src_uri, content in plan.files.items():
-            if self._data_files is None:
-                _replace(files, File.generated(config, src_uri, content=content()))
-            else:
-                _replace(files, File.generated(config, src_uri, abs_src_path=str(site_dir / src_uri)))
-
     def _collect_data_files(self, files: Files) -> None:
-        """Wait for the data files' child; should it have failed, work out their contents here."""
-        child, self._data_files = self._data_files, None
+        """Wait for the child that writes the data files; should it have failed, work out their contents here."""
+        child, self._beside = self._beside, None
         if child is None or child.wait() or self.plan is None:
             return
         for src_uri, content in self.plan.files.items():
@@ -318,10 +299,6 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             stats = search.finish(Path(config.site_dir) / routes.SEARCH_INDEX)
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
-        finally:
-            if self._records is not None:  # it has ended: the worker read its records to the end
-                self._records.wait()
-                self._records = None
         if stats.prescan is not None:
             self._index_scanned = Scanned.from_json(stats.prescan, under=routes.SEARCH_INDEX)
         if not stats.pages:
@@ -391,6 +368,29 @@ def _unfreeze() -> None:
     if _frozen:
         gc.unfreeze()
         _frozen = False
+
+
+def _add_data_files(plan: SitePlan, files: Files, config: MkDocsConfig, *, written: bool) -> None:
+    """Add the API files and JSON Schemas: ``written`` into the site by a forked child (:func:`_write_data_files`),
+    else with their content worked out here.
+
+    A generated file whose source is its own place in the site is one MkDocs leaves as it is
+    ("let plugins write directly into site_dir"), so the child's files are copied nowhere. They are
+    there by ``on_env``, which waits for the child; MkDocs copies files after that.
+    """
+    site_dir = Path(config.site_dir)
+    for src_uri, content in plan.files.items():
+        if written:
+            _replace(files, File.generated(config, src_uri, abs_src_path=str(site_dir / src_uri)))
+        else:
+            _replace(files, File.generated(config, src_uri, content=content()))
+
+
+def _write_data_files(plan: SitePlan, site_dir: Path) -> None:
+    for src_uri, content in plan.files.items():
+        target = site_dir / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content(), encoding="utf-8")
 
 
 def _add_templates(config: MkDocsConfig) -> None:
