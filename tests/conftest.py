@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from click.testing import CliRunner
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "examples"
@@ -35,3 +40,32 @@ def project(tmp_path: Path) -> Path:
 def runner() -> CliRunner:
     """A click runner that keeps stderr apart from stdout."""
     return CliRunner()
+
+
+def failing_in_a_child(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function`` as it is in this process, and failing (out of memory) in a child forked from it."""
+    parent = os.getpid()
+
+    def wrapper(*args: Any) -> Any:
+        if os.getpid() != parent:
+            raise MemoryError("the child ran out of memory")
+        return function(*args)
+
+    return wrapper
+
+
+@pytest.fixture
+def files_the_scan_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The site-relative paths that the leak scan reads in this process, as it reads them."""
+    from esfkb import leak_scan
+
+    read: list[str] = []
+    scan_files = leak_scan._scan_files
+
+    def reading(site_dir: Path, files: Any, *args: Any) -> Any:
+        files = list(files)
+        read.extend(f.relative_to(site_dir).as_posix() for f in files)
+        return scan_files(site_dir, files, *args)
+
+    monkeypatch.setattr(leak_scan, "_scan_files", reading)
+    return read

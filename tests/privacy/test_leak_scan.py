@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 import subprocess
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from esfkb.contacts import Contact
 from esfkb.forking import can_fork
 from esfkb.leak_scan import PARALLEL_FROM, scan_site
 from esfkb.sensitive import email_allowed, find_emails, find_phones
-from tests.conftest import REPO
+from tests.conftest import REPO, failing_in_a_child
 
 CONTACTS = {
     "kempenwerk": Contact(naam="Sofie Voorbeeldt", functie="zaakvoerder",
@@ -79,19 +78,12 @@ def test_a_large_site_is_scanned_by_two_processes_and_nothing_is_missed(tmp_path
 
 @pytest.mark.skipif(not can_fork(), reason="the scan forks a helper only where that is safe")
 def test_when_the_helper_fails_its_share_is_scanned_by_the_build(tmp_path, monkeypatch):
-    parent, scan_files = os.getpid(), leak_scan._scan_files
-
-    def fails_in_the_child(*args):
-        if os.getpid() != parent:
-            raise MemoryError("the helper ran out of memory")
-        return scan_files(*args)
-
-    monkeypatch.setattr(leak_scan, "_scan_files", fails_in_the_child)
+    monkeypatch.setattr(leak_scan, "_scan_files", failing_in_a_child(leak_scan._scan_files))
     found = {(leak.path, leak.kind) for leak in scan_site(_large_site(tmp_path), CONTACTS, Settings())}
     assert found == LARGE_SITE_LEAKS
 
 
-def test_a_folder_scanned_before_it_was_moved_in_is_not_read_again_unless_it_changed(tmp_path, monkeypatch):
+def test_a_folder_scanned_before_it_was_moved_in_is_not_read_again_unless_it_changed(tmp_path, files_the_scan_reads):
     """The search worker scans the index it wrote; the build takes those findings for the files that did not change."""
     contacts = tmp_path / "contacts.yml"
     contacts.write_text("kempenwerk:\n  naam: Sofie Voorbeeldt\n  email: sofie.voorbeeldt@kempenwerk.example\n",
@@ -105,17 +97,8 @@ def test_a_folder_scanned_before_it_was_moved_in_is_not_read_again_unless_it_cha
     root = site(tmp_path, {"index.html": "<p>Welkom</p>"})
     index.rename(root / "pagefind")
     (root / "pagefind" / "b.json").write_text('{"t": "bel 014 21 00 01"}', encoding="utf-8")  # changed on the way
-    read: list[str] = []
-    scan_files = leak_scan._scan_files
-
-    def reading(site_dir, files, *args):
-        files = list(files)
-        read.extend(f.relative_to(site_dir).as_posix() for f in files)
-        return scan_files(site_dir, files, *args)
-
-    monkeypatch.setattr(leak_scan, "_scan_files", reading)
     found = {(leak.path, leak.kind) for leak in scan_site(root, CONTACTS, Settings(), scanned)}
-    assert sorted(read) == ["index.html", "pagefind/b.json"]
+    assert sorted(files_the_scan_reads) == ["index.html", "pagefind/b.json"]
     assert found == {("pagefind/a.json", "contactpersoon"), ("pagefind/b.json", "telefoon van een contactpersoon")}
     (root / "pagefind" / "a.json").unlink()
     assert scan_site(root, CONTACTS, Settings(), scanned) == scan_site(root, CONTACTS, Settings())

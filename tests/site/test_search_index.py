@@ -14,6 +14,7 @@ from esfkb.forking import HELPER_NICENESS
 from esfkb.site import search_index
 from esfkb.site.search import SearchRecord
 from esfkb.site.search_index import SearchIndexError, start_index, write_index
+from tests.conftest import failing_in_a_child
 from tests.site.helpers import built_in_process, pagefind_fragments, run_mkdocs
 
 if TYPE_CHECKING:
@@ -291,35 +292,20 @@ def test_data_files_whose_child_failed_are_written_by_the_build(small_base, tmp_
     monkeypatch.chdir(root)
     with built_in_process(root, tmp_path / "site"):
         expected = (tmp_path / "site" / "api" / "catalog.json").read_text(encoding="utf-8")
-    parent, catalog_file = os.getpid(), catalog._catalog_file
-
-    def fails_in_the_child(*args):
-        if os.getpid() != parent:
-            raise MemoryError("the child ran out of memory")
-        return catalog_file(*args)
-
-    monkeypatch.setattr(catalog, "_catalog_file", fails_in_the_child)
+    monkeypatch.setattr(catalog, "_catalog_file", failing_in_a_child(catalog._catalog_file))
     with built_in_process(root, tmp_path / "again"):
         assert (tmp_path / "again" / "api" / "catalog.json").read_text(encoding="utf-8") == expected
 
 
-def test_the_builds_leak_scan_takes_the_index_as_its_worker_scanned_it(small_base, tmp_path, monkeypatch):
+def test_the_builds_leak_scan_takes_the_index_as_its_worker_scanned_it(small_base, tmp_path, monkeypatch,
+                                                                         files_the_scan_reads):
     """The worker scans the bundle on its core; the build reads none of those files again (they did not change)."""
     from esfkb import leak_scan
 
-    read: list[str] = []
-    scan_files = leak_scan._scan_files
-
-    def reading(site_dir, files, *args):
-        files = list(files)
-        read.extend(f.relative_to(site_dir).as_posix() for f in files)
-        return scan_files(site_dir, files, *args)
-
-    monkeypatch.setattr(leak_scan, "_scan_files", reading)
     monkeypatch.setattr(leak_scan, "PARALLEL_FROM", 10**9)  # all of the build's share in this process
     root = small_base()
     monkeypatch.chdir(root)
     with built_in_process(root, tmp_path / "site"):
         assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
-    assert "index.html" in read
-    assert not [path for path in read if path.startswith("pagefind/")]
+    assert "index.html" in files_the_scan_reads
+    assert not [path for path in files_the_scan_reads if path.startswith("pagefind/")]
