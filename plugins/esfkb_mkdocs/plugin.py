@@ -136,10 +136,15 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         """Load and validate the whole knowledge base once per build, then apply the site plan."""
         from esfkb.knowledge_base import load_knowledge_base
         from esfkb.site.plan import plan_site
+        from esfkb.site.prerender import Prerender
         from esfkb.validation import validate
 
         assert self.project is not None and self.audience is not None
+        self._start_index()
         self.kb = load_knowledge_base(self.project, cache=self._cache)
+        self.plan = plan = plan_site(self.kb, self.audience, directory_urls=config.use_directory_urls,
+                                     schemas_dir=self.project.root / "schemas")
+        self._start_beside(plan, Path(config.site_dir))
         result = validate(self.kb)
         for d in result.diagnostics:
             line = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
@@ -147,34 +152,34 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                 log.warning(line)
             else:
                 log.info(line)
-        self.plan = plan_site(self.kb, self.audience, directory_urls=config.use_directory_urls,
-                              schemas_dir=self.project.root / "schemas")
-        self._apply(self.plan, files, config)
+        self._apply(plan, files, config)
+        _add_data_files(plan, files, config, written=self._beside is not None)
         _freeze()
-        self._start_workers(files, config)
+        self._prerender = Prerender.start(plan, [(f.src_uri, f.url) for f in files.documentation_pages()])
         return files
 
-    def _start_workers(self, files: Files, config: MkDocsConfig) -> None:
-        """Start Pagefind's worker and two forked children: one sends the worker its records and then writes
-        the data files, one renders the pages' views.
-
-        The records come first: Pagefind, which waits for them, takes longest. The two children share
-        the second core, so the views' child starts at once and keeps ahead of the build from its first
-        page (it renders in the order MkDocs builds the pages). Where no child can be forked, the records
-        and data files are worked out here, and the views as the pages need them.
-        """
-        from esfkb.forking import Helper
-        from esfkb.site.prerender import Prerender
-        from esfkb.site.search import search_records
+    def _start_index(self) -> None:
+        """Start Pagefind's worker: its interpreter starts while the knowledge base loads."""
         from esfkb.site.search_index import start_index
 
-        plan = self.plan
-        assert plan is not None
         try:
-            search = self._search = start_index(self._leak_scan_request())
+            self._search = start_index(self._leak_scan_request())
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
-        site_dir = Path(config.site_dir)
+
+    def _start_beside(self, plan: SitePlan, site_dir: Path) -> None:
+        """Fork the child that sends Pagefind's worker its records and then writes the data files.
+
+        As soon as the site is planned: Pagefind, which waits for the records, takes longest. This
+        child and the views' one (forked at the end of ``on_files``) share the second core, so the
+        views' child starts at once and keeps ahead of the build from its first page. Where no child
+        can be forked, the records and data files are worked out here (the views as the pages need them).
+        """
+        from esfkb.forking import Helper
+        from esfkb.site.search import search_records
+
+        search = self._search
+        assert search is not None
 
         def beside_the_build() -> None:
             search.send(search_records(plan.ctx, plan.pages), write_pages=True)
@@ -185,8 +190,6 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             search.send(search_records(plan.ctx, plan.pages))  # the worker writes the pages, beside the build
         else:
             search.release_input()  # the child holds the worker's input now, and the views' child must not
-        _add_data_files(plan, files, config, written=self._beside is not None)
-        self._prerender = Prerender.start(plan, [(f.src_uri, f.url) for f in files.documentation_pages()])
 
     def _leak_scan_request(self) -> dict[str, Any] | None:
         """What the search worker needs to scan the index for leaks itself; None where nothing is scanned."""
