@@ -1,8 +1,8 @@
-"""The generated pages: what exists, with its title, intro and sections as Markdown with placeholders.
+"""The generated pages: what exists, with its title, its intro as Markdown and the slots of its views.
 
 No hand-written index has to be kept in sync: overviews per kind, a page per samenwerkingsvorm and
 per win-win level with their indexes, the glossary and the dashboard all follow from the
-knowledge base. :func:`render_page_section` fills their placeholders once they are HTML.
+knowledge base. :func:`render_page_section` renders their views.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from esfkb.site import dashboard, library, routes
 from esfkb.site.markup import esc
 from esfkb.site.overviews import overview
-from esfkb.site.sections import placed, placeholder
+from esfkb.site.sections import Slot
 from esfkb.site.urls import slug
 from esfkb.site.vocabularies import (
     USING_KINDS,
@@ -45,17 +45,25 @@ DIRECTORY_INTRO = ("Het adresboek van de geregistreerde organisaties die toestem
 
 @dataclass(frozen=True, slots=True)
 class GeneratedPage:
-    """A page that exists only in the build: its docs-relative path, title and Markdown."""
+    """A page that exists only in the build: its docs-relative path, title, intro (Markdown) and views."""
 
     src_uri: str
     title: str
     markdown: str
+    slots: tuple[Slot, ...]
+
+    @property
+    def text(self) -> str:
+        """What search indexes of the page: its intro and its headings, as Markdown."""
+        headings = "".join(f"\n\n## {esc(slot.heading)}" for slot in self.slots if slot.heading)
+        return f"{self.markdown}{headings}"
 
 
-def _markdown(intro: str, sections: list[tuple[str | None, str]]) -> str:
-    parts = [esc(intro)] if intro else []
-    parts.extend(placed(heading, mark) for heading, mark in sections)
-    return "\n\n".join(parts) + "\n"
+def _page(src_uri: str, title: str, intro: str, views: list[tuple[str | None, str, str]]) -> GeneratedPage:
+    """A generated page whose ``views`` (heading, name, argument) follow its intro."""
+    markdown = f"{esc(intro)}\n" if intro else ""
+    slots = tuple(Slot("page", name, arg, heading) for heading, name, arg in views)
+    return GeneratedPage(src_uri, title, markdown, slots)
 
 
 def generated_pages(ctx: SiteContext) -> list[GeneratedPage]:
@@ -64,30 +72,27 @@ def generated_pages(ctx: SiteContext) -> list[GeneratedPage]:
     for kind in ctx.kb.kinds.kinds:
         directory = kind.name == "registratie" and ctx.audience.confidential
         intro = DIRECTORY_INTRO if directory else INTROS.get(kind.name, "")
-        pages.append(GeneratedPage(routes.overview(kind), kind.plural,
-                                   _markdown(intro, [(None, placeholder("page", "overview", kind.name))])))
+        pages.append(_page(routes.overview(kind), kind.plural, intro, [(None, "overview", kind.name)]))
     for vocabulary, folder in routes.VOCABULARY_FOLDERS.items():
         name = vocabulary.__name__.lower()
         title = {"samenwerkingsvormen": "Samenwerkingsvormen", "winwin": "Win-win niveaus"}.get(folder, folder)
-        pages.append(GeneratedPage(f"{folder}/index.md", title, _markdown(
-            (vocabulary.__doc__ or "").strip(), [(None, placeholder("page", "vocabulary-index", name))])))
+        pages.append(_page(f"{folder}/index.md", title, (vocabulary.__doc__ or "").strip(),
+                           [(None, "vocabulary-index", name)]))
         for value in vocabulary:
             arg = f"{name}/{slug(value.value)}"
-            sections = [(label, placeholder("page", f"uses-{kind}", arg)) for kind, label in USING_KINDS]
-            pages.append(GeneratedPage(f"{folder}/{slug(value.value)}.md", value.label,
-                                       _markdown(value.description, sections)))
-    pages.append(GeneratedPage(routes.GLOSSARY, "Woordenlijst", _markdown(
+            pages.append(_page(f"{folder}/{slug(value.value)}.md", value.label, value.description,
+                               [(label, f"uses-{kind}", arg) for kind, label in USING_KINDS]))
+    pages.append(_page(
+        routes.GLOSSARY, "Woordenlijst",
         "Alle vaste waarden die je in de frontmatter schrijft, met hun label op de site en hun betekenis.",
-        [(v.__label__ or v.__name__, placeholder("page", "glossary", v.__name__.lower())) for v in ALL_VOCABULARIES])))
-    pages.append(GeneratedPage(routes.DASHBOARD, "Dashboard", _markdown(
-        "De portefeuille van de proeftuinen in cijfers.",
-        [(None, placeholder("page", "key-figures", "")),
-         ("Proeftuinen per provincie en status", placeholder("page", "by-province", "")),
-         ("Samenwerkingsvormen", placeholder("page", "forms-used", "")),
-         ("Win-win per kant", placeholder("page", "winwin-coverage", "")),
-         ("Doorstroom over alle proeftuinen", placeholder("page", "funnel", ""))])))
-    pages.append(GeneratedPage(routes.LIBRARY, "Bibliotheek", _markdown(
-        library.INTRO, [(None, placeholder("page", "library", ""))])))
+        [(v.__label__ or v.__name__, "glossary", v.__name__.lower()) for v in ALL_VOCABULARIES]))
+    pages.append(_page(routes.DASHBOARD, "Dashboard", "De portefeuille van de proeftuinen in cijfers.",
+                       [(None, "key-figures", ""),
+                        ("Proeftuinen per provincie en status", "by-province", ""),
+                        ("Samenwerkingsvormen", "forms-used", ""),
+                        ("Win-win per kant", "winwin-coverage", ""),
+                        ("Doorstroom over alle proeftuinen", "funnel", "")]))
+    pages.append(_page(routes.LIBRARY, "Bibliotheek", library.INTRO, [(None, "library", "")]))
     return pages
 
 
@@ -128,10 +133,10 @@ PAGE_SECTIONS: dict[str, Renderer] = {
     "library": _without_arg(library.library),
     **{f"uses-{kind}": _vocabulary_value(kind) for kind, _ in USING_KINDS},
 }
-"""Renderers of generated-page placeholders by name; each gets (context, argument, page URL)."""
+"""Renderers of generated pages' views by name; each gets (context, argument, page URL)."""
 
 
 def render_page_section(ctx: SiteContext, name: str, arg: str, here: str) -> Html | None:
-    """The HTML for a generated page's placeholder, or None when it names nothing we know."""
+    """The HTML of a generated page's view, or None when it names nothing we know."""
     render = PAGE_SECTIONS.get(name)
     return render(ctx, arg, here) if render is not None else None

@@ -2,13 +2,13 @@
 
 This is the whole interface a site generator adapter needs: take ``hidden`` out of the build,
 add ``pages`` and ``files``, pass each page's Markdown through :meth:`SitePlan.markdown` and its
-HTML through :meth:`SitePlan.html`, and set the titles from :meth:`SitePlan.meta`.
-:meth:`SitePlan.views` renders a page's views ahead, for :mod:`esfkb.site.prerender`.
+HTML through :meth:`SitePlan.html` (with its own rendering of section headings), and set the titles
+from :meth:`SitePlan.meta`. :meth:`SitePlan.views` renders a page's views ahead, for
+:mod:`esfkb.site.prerender`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,7 @@ from esfkb.site.catalog import api_files, schema_files
 from esfkb.site.context import SiteContext
 from esfkb.site.markup import Html, esc
 from esfkb.site.pages import GeneratedPage, generated_pages, render_page_section
-from esfkb.site.sections import decorate, fill, placeholders, redact_links, render_section
+from esfkb.site.sections import Slot, place, redact_links, render_section, slots_of
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from esfkb.knowledge_base import KnowledgeBase
     from esfkb.site.audience import Audience
     from esfkb.site.catalog import DataFile
+    from esfkb.site.sections import Heading
 
 DESCRIPTION_LENGTH = 300
 PAGE_META: dict[str, dict[str, Any]] = {routes.LIBRARY: {"hide": ["toc"]}}
@@ -74,43 +75,43 @@ class SitePlan:
         return "\n" + document.parsed.body
 
     def markdown(self, src_uri: str, markdown: str) -> str:
-        """A page's Markdown with the views of its document placed and links to hidden pages redacted."""
-        markdown = redact_links(self.ctx, src_uri, markdown)
+        """A page's Markdown with links to hidden pages redacted."""
+        return redact_links(self.ctx, src_uri, markdown)
+
+    def slots(self, src_uri: str) -> tuple[Slot, ...]:
+        """The views that the page at ``src_uri`` holds, in order; none for pages by hand."""
+        page = self._generated.get(src_uri)
+        if page is not None:
+            return page.slots
         document = self.ctx.by_src.get(src_uri)
         if document is None or not self.ctx.published(document):
-            return markdown
-        return decorate(self.ctx, document, markdown)
+            return ()
+        return slots_of(self.ctx, document)
 
-    def html(self, html: str, page_url: str, rendered: Mapping[str, str] | None = None) -> str:
-        """A page's HTML with each placeholder rendered for ``page_url``, and the audience's banner on top.
+    def html(self, src_uri: str, html: str, page_url: str, heading: Heading,
+             rendered: Mapping[str, str] | None = None) -> str:
+        """A page's HTML with its views placed, rendered for ``page_url``, and the audience's banner on top.
 
-        ``rendered`` holds views rendered ahead (by :mod:`esfkb.site.prerender`), by placeholder;
-        a placeholder it lacks is rendered here.
+        ``heading`` renders a section heading as the site's own; ``rendered`` holds views rendered
+        ahead (by :mod:`esfkb.site.prerender`), by slot key: a view it lacks is rendered here.
         """
         ready = rendered or {}
 
-        def view(match: re.Match[str]) -> str:
-            found = ready.get(match.group("mark"))
-            return found if found is not None else self._render(match, page_url)
+        def view(slot: Slot) -> str:
+            found = ready.get(slot.key)
+            return found if found is not None else self._render(slot, page_url)
 
-        return self.ctx.audience.banner() + fill(html, view)
+        return self.ctx.audience.banner() + place(html, self.slots(src_uri), view, heading)
 
     def views(self, src_uri: str, page_url: str) -> dict[str, str]:
-        """The rendered view of every placeholder that the page at ``src_uri`` will hold, by placeholder."""
-        page = self._generated.get(src_uri)
-        if page is not None:
-            markdown = page.markdown
-        else:
-            source = self.source(src_uri)
-            markdown = self.markdown(src_uri, source) if source is not None else ""
-        return {match.group("mark"): str(self._render(match, page_url)) for match in placeholders(markdown)}
+        """The rendered view of every slot of the page at ``src_uri``, by slot key."""
+        return {slot.key: str(self._render(slot, page_url)) for slot in self.slots(src_uri)}
 
-    def _render(self, match: re.Match[str], page_url: str) -> Html:
-        scope, name, arg = match.group("scope", "name", "arg")
-        if scope == "doc":
-            rendered = render_section(self.ctx, name, arg, page_url)
+    def _render(self, slot: Slot, page_url: str) -> Html:
+        if slot.scope == "doc":
+            rendered = render_section(self.ctx, slot.name, slot.arg, page_url)
         else:
-            rendered = render_page_section(self.ctx, name, arg, page_url)
+            rendered = render_page_section(self.ctx, slot.name, slot.arg, page_url)
         return rendered if rendered is not None else Html("")
 
 

@@ -308,7 +308,7 @@ def search_records(ctx: SiteContext, generated: Iterable[GeneratedPage] = ()) ->
                 records.append(record)
         for generated_page in generated:
             if generated_page.src_uri not in handwritten and generated_page.src_uri != routes.LIBRARY:
-                records.append(page_record(ctx, generated_page.src_uri, generated_page.title, generated_page.markdown))
+                records.append(page_record(ctx, generated_page.src_uri, generated_page.title, generated_page.text))
         ctx.memo[key] = records
     return list(ctx.memo[key])
 

@@ -86,5 +86,5 @@ def glossary_section(vocabulary: type[Vocabulary]) -> Html:
 
 
 def vocabulary_by_name(name: str) -> type[Vocabulary] | None:
-    """A vocabulary by its class name in lower case (how placeholders name it)."""
+    """A vocabulary by its class name in lower case (how generated pages name their views)."""
     return next((v for v in ALL_VOCABULARIES if v.__name__.lower() == name), None)

@@ -16,10 +16,12 @@ Hooks:
   (:mod:`esfkb.site.prerender`).
 - ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
-- ``on_page_markdown`` (early): set the escaped title and description, place the views of a
-  document as placeholders, redact links to unpublished pages.
-- ``on_page_content``: replace the placeholders with the rendered HTML and SVG (from the child
-  when it has sent them, else rendered here) and add the audience's banner. Everything comes from
+- ``on_page_markdown`` (early): set the escaped title and description, redact links to unpublished
+  pages.
+- ``on_page_content``: place the page's views, rendered HTML and SVG (from the child when it has
+  sent them, else rendered here), under headings rendered as the site's own
+  (:mod:`esfkb_mkdocs.headings`, which adds them to the page's anchors and table of contents), and
+  add the audience's banner. Everything comes from
   the knowledge base loaded in ``on_files``, so a page can be filled as soon as it is HTML; nothing
   waits for other pages.
 - ``on_post_template``: the confidential banner on the theme's own pages (404.html) too.
@@ -53,6 +55,7 @@ from esfkb.config import Project, Settings
 from esfkb.diagnostics import Severity
 from esfkb.errors import EsfkbError
 from esfkb_mkdocs.config import EsfkbConfig
+from esfkb_mkdocs.headings import Headings
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -94,6 +97,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.project: Project | None = None
         self.audience: Audience | None = None
         self.plan: SitePlan | None = None
+        self._headings: Headings | None = None
         self._search: RunningIndex | None = None
         self._beside: Helper | None = None  # the search records, then the data files
         self._index_scanned: Scanned | None = None  # the index's leak scan, by the search worker
@@ -110,6 +114,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
         self.kb = None
         self.plan = None
+        self._headings = Headings(config)
         self._index_scanned = None
         self._stop_workers()
         _unfreeze()
@@ -246,9 +251,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             if file is not None:
                 file.content_string = content()
 
-    @event_priority(50)  # early: other plugins (search, tags) see our title and the placed views
+    @event_priority(50)  # early: other plugins (search, tags) see our title and the redacted links
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Set the page's escaped title and place the views of its document as placeholders."""
+        """Set the page's escaped title and description; redact links to unpublished pages."""
         if self.plan is None:
             return markdown
         meta = self.plan.meta(page.file.src_uri)
@@ -258,11 +263,14 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         return self.plan.markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Fill the placeholders with the rendered views, relative to this page's URL."""
-        if self.plan is None:
+        """Place the page's views, rendered relative to its URL, under their headings."""
+        if self.plan is None or self._headings is None:
             return html
         rendered = self._prerender.take(page.url) if self._prerender is not None else None
-        return self.plan.html(html, page.url, rendered)
+        headings = self._headings.for_page(page)
+        html = self.plan.html(page.file.src_uri, html, page.url, headings, rendered)
+        headings.apply(page)
+        return html
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
         """Pages without Markdown (the theme's 404.html) carry the audience's banner too."""

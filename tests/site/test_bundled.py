@@ -80,7 +80,7 @@ def test_kind_views(bundled, catalog):
 
 
 def test_a_view_follows_its_heading_whose_anchor_and_toc_entry_stay_clean(bundled):
-    """The placeholder rides on the heading's line in Markdown; in the page the view comes after the heading."""
+    """In the page, a view comes right after its heading, which the table of contents lists as the site's own."""
     page = bundled.text("businessmodellen/enclave-distributiecentrum/")
     assert re.search(r'<h2 id="canvas">Canvas<a class="headerlink" href="#canvas"[^>]*>[^<]*</a></h2>'
                      r'<div class="esfkb-view esfkb-view--canvas">', page)

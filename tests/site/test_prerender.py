@@ -16,7 +16,6 @@ from esfkb.knowledge_base import load_knowledge_base
 from esfkb.site.audience import Audience
 from esfkb.site.plan import SitePlan, plan_site
 from esfkb.site.prerender import Prerender
-from esfkb.site.sections import placeholders
 from esfkb.site.urls import page_url
 from tests.conftest import REPO
 
@@ -35,6 +34,10 @@ def _pages(plan: SitePlan) -> list[tuple[str, str]]:
     return [(src, page_url(src, directory_urls=True)) for src in sources]
 
 
+def _heading(text: str, before_body: bool) -> str:
+    return f"<h2>{text}</h2>"
+
+
 def _take_all(prerender: Prerender, urls: list[str], timeout: float = 30) -> dict[str, dict[str, str]]:
     """Everything the child sends, polling as the build would (take never waits)."""
     received: dict[str, dict[str, str]] = {}
@@ -47,7 +50,7 @@ def _take_all(prerender: Prerender, urls: list[str], timeout: float = 30) -> dic
     return received
 
 
-def test_the_child_renders_every_placeholder_of_every_page_as_the_build_would(plan):
+def test_the_child_renders_every_view_of_every_page_as_the_build_would(plan):
     pages = _pages(plan)
     prerender = Prerender.start(plan, pages)
     assert prerender is not None
@@ -60,8 +63,8 @@ def test_the_child_renders_every_placeholder_of_every_page_as_the_build_would(pl
     for src_uri, url in pages:
         views = received[url]
         assert views == plan.views(src_uri, url)
-        html = "\n".join(views)  # the placeholders, as the Markdown processor leaves them in the HTML
-        assert plan.html(html, url, views) == plan.html(html, url)
+        html = "<h1>Titel</h1>\n<p>Tekst</p>"
+        assert plan.html(src_uri, html, url, _heading, views) == plan.html(src_uri, html, url, _heading)
         placed += len(views)
     assert placed > 3 * len(plan.ctx.by_src), "cards, main views and relations are rendered ahead"
 
@@ -72,10 +75,9 @@ def test_a_page_the_child_has_not_sent_is_rendered_by_the_build(plan):
     assert prerender is not None
     prerender.close()  # killed before the build asked: the build renders the page itself
     assert prerender.take(url) is None
-    markdown = plan.markdown(src_uri, plan.source(src_uri) or "")
-    html = "\n".join(match.group("mark") for match in placeholders(markdown))
-    filled = plan.html(html, url, None)
-    assert "esfkb-view--composition" in filled and "<!-- esfkb:" not in filled
+    filled = plan.html(src_uri, "<h1>Titel</h1>\n<p>Tekst</p>", url, _heading, None)
+    assert re.search(r"<h1>Titel</h1>\n.*<h2>Samenstelling</h2><div class=\"esfkb-view esfkb-view--composition\">.*"
+                     r"<p>Tekst</p>\n.*<h2>Relaties</h2>", filled, re.DOTALL)
 
 
 def test_no_child_is_forked_beside_other_threads(plan):
@@ -110,11 +112,3 @@ def test_the_child_yields_to_the_build(plan):
         time.sleep(0.01)
     assert os.getpriority(os.PRIO_PROCESS, prerender._child.pid) == expected
     prerender.close()
-
-
-def test_a_view_under_a_heading_without_a_permalink_goes_after_the_heading(plan):
-    src_uri, url = next((s, u) for s, u in _pages(plan) if s.startswith("businessmodellen/"))
-    mark = next(m for m in plan.views(src_uri, url) if ":canvas:" in m)
-    filled = plan.html(f'<h2 id="canvas">Canvas {mark}</h2>\n<p>Tekst</p>', url)
-    assert re.search(r'<h2 id="canvas">Canvas</h2><div class="esfkb-view esfkb-view--canvas">.*</div>\n<p>Tekst</p>$',
-                     filled, re.DOTALL)

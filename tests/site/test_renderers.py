@@ -15,20 +15,37 @@ from esfkb.site.audience import Audience
 from esfkb.site.charts import Cell, Row, Series, Unit, bar_chart, funnel_chart, unit_chart
 from esfkb.site.figures import aggregate_funnel, pilot_funnel
 from esfkb.site.markup import el, esc, inline, link, paragraphs
-from esfkb.site.sections import fill
+from esfkb.site.sections import Slot, place
 from esfkb.site.urls import page_url, relative_url
 from esfkb.vocabulary import Indicator
 
+CARD = Slot("doc", "card", "m-1", before_body=True)
+CANVAS = Slot("doc", "canvas", "m-1", "Canvas", before_body=True)
+RELATIONS = Slot("doc", "relations", "m-1", "Relaties")
 
-def test_placeholders_are_filled_after_the_heading_they_end():
-    html = ('<h2 id="canvas">Canvas <!-- esfkb:doc:canvas:m-1 --><a class="headerlink" href="#canvas">¶</a></h2>'
-            "<p>tekst <!-- esfkb:kapot --> en <!-- gewoon commentaar --></p>"
-            "<!-- esfkb:doc:card:m-1 --> <!-- esfkb:page:key-figures: -->")
-    views = {"canvas": "[CANVAS]", "card": "[KAART]", "key-figures": "[CIJFERS]"}
-    filled = fill(html, lambda match: views[match.group("name")])
-    assert filled == ('<h2 id="canvas">Canvas<a class="headerlink" href="#canvas">¶</a></h2>[CANVAS]'
-                      "<p>tekst <!-- esfkb:kapot --> en <!-- gewoon commentaar --></p>[KAART][CIJFERS]")
-    assert fill("<p>geen</p>", lambda match: "x") == "<p>geen</p>"
+
+def _views(slot: Slot) -> str:
+    return f"[{slot.name}]"
+
+
+def _headings(text: str, before_body: bool) -> str:
+    return f"<h2>{text} ({'voor' if before_body else 'na'})</h2>"
+
+
+def test_views_go_after_the_title_heading_and_after_the_body():
+    html = '<h1 id="titel">Titel<a class="headerlink" href="#titel">¶</a></h1>\n<p>Tekst</p>\n<h1>Tweede</h1>'
+    assert place(html, [CARD, CANVAS, RELATIONS], _views, _headings) == (
+        '<h1 id="titel">Titel<a class="headerlink" href="#titel">¶</a></h1>'
+        "\n[card]\n<h2>Canvas (voor)</h2>[canvas]"
+        "\n<p>Tekst</p>\n<h1>Tweede</h1>"
+        "\n<h2>Relaties (na)</h2>[relations]")
+
+
+def test_without_a_title_heading_the_views_before_the_body_open_the_page():
+    assert place("<p>Tekst over <h1>-koppen</p>", [CANVAS, RELATIONS], _views, _headings) == (
+        "\n<h2>Canvas (voor)</h2>[canvas]<p>Tekst over <h1>-koppen</p>\n<h2>Relaties (na)</h2>[relations]")
+    assert place("  <h1>Titel zonder einde", [CARD], _views, _headings) == "\n[card]  <h1>Titel zonder einde"
+    assert place("<p>geen</p>", [], _views, _headings) == "<p>geen</p>"
 
 
 def test_values_are_escaped_and_unsafe_links_dropped():
