@@ -69,11 +69,12 @@ def place(html: str, slots: Sequence[Slot], view: Callable[[Slot], str], heading
 
     before = "".join(placed(s) for s in slots if s.before_body)
     after = "".join(placed(s) for s in slots if not s.before_body)
-    at = _after_title(html) if before else 0
+    at = title_end(html) if before else 0
     return f"{html[:at]}{before}{html[at:]}{after}"
 
 
-def _after_title(html: str) -> int:
+def title_end(html: str) -> int:
+    """Where the title heading that ``html`` starts with ends; 0 when it starts with something else."""
     start = len(html) - len(html.lstrip())
     if html.startswith(_TITLE_START, start):
         end = html.find(_TITLE_END, start)

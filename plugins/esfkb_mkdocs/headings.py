@@ -17,6 +17,7 @@ from markdown.extensions.toc import unique
 from mkdocs.structure.toc import AnchorLink
 
 from esfkb.site.markup import esc
+from esfkb.site.sections import title_end
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -45,9 +46,9 @@ class Headings:
         self._configs = config.mdx_configs or {}
         self._rendered: dict[str, _Rendered] = {}
 
-    def for_page(self, page: Page) -> PageHeadings:
-        """The headings of one page, with ids its own anchors leave free."""
-        return PageHeadings(self, set(page.present_anchor_ids or ()))
+    def for_page(self, page: Page, html: str) -> PageHeadings:
+        """The headings of one page (its ``html`` as Markdown made it), with ids its own anchors leave free."""
+        return PageHeadings(self, set(page.present_anchor_ids or ()), titled=title_end(html) > 0)
 
     def rendered(self, text: str) -> _Rendered:
         found = self._rendered.get(text)
@@ -72,6 +73,8 @@ class PageHeadings:
     headings: Headings
     taken: set[str]
     """The page's anchor ids, ours included as they are given out."""
+    titled: bool
+    """Whether the page's HTML starts with its title heading, which the views before the body follow."""
     before: list[AnchorLink] = field(default_factory=list)
     after: list[AnchorLink] = field(default_factory=list)
 
@@ -91,14 +94,15 @@ class PageHeadings:
     def apply(self, page: Page) -> None:
         """Make the headings linkable (anchor validation) and list them in the page's table of contents.
 
-        They go under the page's title when the table of contents has one (as Markdown would nest
-        them), else at its top level; those before the body first, the others last.
+        They nest as Markdown would nest them: those before the body under the page's title when
+        its HTML starts with one, those after it under its last first-level heading.
         """
         if page.present_anchor_ids is not None:
             page.present_anchor_ids |= self.taken
         if not (self.before or self.after) or page.toc is None:
             return
         items = page.toc.items
-        entries = items[0].children if len(items) == 1 and items[0].level < LEVEL else items
-        entries[:0] = self.before
-        entries.extend(self.after)
+        first = items[0].children if self.titled and items and items[0].level < LEVEL else items
+        first[:0] = self.before
+        last = items[-1].children if items and items[-1].level < LEVEL else items
+        last.extend(self.after)

@@ -114,7 +114,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
         self.kb = None
         self.plan = None
-        self._headings = Headings(config)
+        self._headings = None
         self._index_scanned = None
         self._stop_workers()
         _unfreeze()
@@ -149,6 +149,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.kb = load_knowledge_base(self.project, cache=self._cache)
         self.plan = plan = plan_site(self.kb, self.audience, directory_urls=config.use_directory_urls,
                                      schemas_dir=self.project.root / "schemas")
+        self._headings = Headings(config)  # here, once every plugin has set its Markdown extensions
         self._start_beside(plan, Path(config.site_dir))
         result = validate(self.kb)
         for d in result.diagnostics:
@@ -267,7 +268,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         if self.plan is None or self._headings is None:
             return html
         rendered = self._prerender.take(page.url) if self._prerender is not None else None
-        headings = self._headings.for_page(page)
+        headings = self._headings.for_page(page, html)
         html = self.plan.html(page.file.src_uri, html, page.url, headings, rendered)
         headings.apply(page)
         return html
