@@ -61,7 +61,7 @@ class Prerender:
         return cls(child, read_end)
 
     def take(self, url: str) -> dict[str, str] | None:
-        """The views rendered for the page at ``url``, by placeholder, if they have arrived (never waits)."""
+        """The views rendered for the page at ``url``, by slot key, if they have arrived (never waits)."""
         if url not in self._ready:
             self._receive(url)
         return self._ready.pop(url, None)

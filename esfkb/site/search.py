@@ -146,7 +146,7 @@ def plain(text: str) -> str:
 def markdown_blocks(markdown: str) -> list[str]:
     """A Markdown text as plain paragraphs: headings, list items and table rows become text, markup goes.
 
-    Placeholders (HTML comments), heading attribute lists (``{ #id }``), reference definitions and
+    HTML comments, heading attribute lists (``{ #id }``), reference definitions and
     rules are dropped; a heading is a paragraph of its own, so it never runs into the text below it.
     """
     blocks: list[str] = []

@@ -173,7 +173,7 @@ def slots_of(ctx: SiteContext, document: Document) -> tuple[Slot, ...]:
 
 
 def render_section(ctx: SiteContext, name: str, doc_id: str, here: str) -> Html | None:
-    """The HTML of one section of a document, or None when the placeholder names nothing we know."""
+    """The HTML of one section of a document, or None when its slot names nothing we know."""
     document = ctx.kb.get(doc_id)
     if document is None or not ctx.published(document):
         return None
