@@ -44,7 +44,8 @@ class SitePlan:
     _generated: dict[str, GeneratedPage] = field(init=False)
 
     def __post_init__(self) -> None:
-        self._generated = {p.src_uri: p for p in self.pages}
+        by_hand = {page.rel_path for page in self.ctx.kb.pages}  # a page by hand replaces a generated one
+        self._generated = {p.src_uri: p for p in self.pages if p.src_uri not in by_hand}
 
     @property
     def hidden(self) -> frozenset[str]:
