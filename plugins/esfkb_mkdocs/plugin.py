@@ -199,14 +199,20 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
     def _leak_scan_request(self) -> dict[str, Any] | None:
         """What the search worker needs to scan the index for leaks itself; None where nothing is scanned."""
-        from esfkb.contacts import contacts_path
         from esfkb.leak_scan import scan_request
 
         assert self.project is not None and self.audience is not None
         if self.audience.confidential:
             return None
+        return scan_request(self._contacts_file(), self.project.settings)
+
+    def _contacts_file(self) -> Path | None:
+        """The private contacts file, if the settings name one and it is there."""
+        from esfkb.contacts import contacts_path
+
+        assert self.project is not None
         path = contacts_path(self.project.settings, self.project.root)
-        return scan_request(path if path is not None and path.exists() else None, self.project.settings)
+        return path if path is not None and path.exists() else None
 
     def _stop_prerender(self) -> None:
         if self._prerender is not None:
@@ -322,16 +328,16 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     @event_priority(-100)  # last: scan what every plugin wrote, the search index included
     def _scan_for_leaks(self, *, config: MkDocsConfig) -> None:
         """Fail a public build that published personal contact data, naming file and value."""
-        from esfkb.contacts import contacts_path, load_contacts
+        from esfkb.contacts import load_contacts
         from esfkb.leak_scan import describe, scan_site
 
         assert self.project is not None and self.audience is not None
         if self.audience.confidential:
             return  # the matchmakers edition carries contacts on purpose, behind its banner
         settings = self.project.settings
-        path = contacts_path(settings, self.project.root)
+        path = self._contacts_file()
         try:
-            contacts = load_contacts(path) if path is not None and path.exists() else {}
+            contacts = load_contacts(path) if path is not None else {}
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
         scanned, self._index_scanned = self._index_scanned, None
