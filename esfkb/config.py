@@ -128,7 +128,20 @@ def load_project(root: Path) -> Project:
         raise ConfigError(f"{config_path}: the '{PLUGIN_NAME}' plugin options must be a mapping")
     options = {k: v for k, v in options.items() if k != "enabled"}
     settings = Settings.from_options(options, source=str(config_path)).with_environment()
-    return Project(root=root.resolve(), docs_dir=docs_dir.resolve(), settings=settings)
+    return Project(root=root.resolve(), docs_dir=resolve_docs_dir(root, docs_dir), settings=settings)
+
+
+def resolve_docs_dir(root: Path, docs_dir: Path) -> Path:
+    """``docs_dir`` without links; ConfigError when it lies in the project but a link takes it out of it.
+
+    A docs_dir configured outside the project is taken as it is; a link within the project is followed.
+    """
+    resolved = docs_dir.resolve()
+    written_inside = Path(os.path.abspath(docs_dir)).is_relative_to(os.path.abspath(root))
+    if written_inside and not resolved.is_relative_to(root.resolve()):
+        raise ConfigError(f"docs_dir {docs_dir} is, or lies behind, a symbolic link to {resolved}, outside the "
+                          "project: esfkb follows no link out of the project; put the docs folder itself there")
+    return resolved
 
 
 def find_project_root(start: Path) -> Path | None:

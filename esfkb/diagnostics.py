@@ -77,6 +77,20 @@ CORE_CODES: tuple[Code, ...] = (
         and digits joined by single hyphens, e.g. 'enclave-in-de-logistiek'."""),
     _c("ESF012", "unreadable-file", E, "The file cannot be read.", """
         The operating system refused to read the file, e.g. because of its permissions."""),
+    _c("ESF013", "symbolic-link", E, "A symbolic link in the docs folder.", """
+        esfkb follows no symbolic link: a link out of the project could publish any file of the
+        machine, one inside it a file kept out of the docs folder on purpose (the contacts file).
+        The link, and all below a linked folder, is not read, published or written. Put the file
+        itself in its place."""),
+    _c("ESF014", "not-published", W, "A file in the docs folder is not published.", """
+        Only Markdown and the asset types png, jpg, jpeg, gif, webp, avif, ico and pdf are
+        copied into the site, so a stray export (csv, xlsx, json), a backup or a contacts file
+        never is. SVG is refused (it can carry script), and so are stylesheets and scripts (the
+        theme brings them, from its custom_dir). Move the file out of the docs folder."""),
+    _c("ESF015", "interrupted-rename", E, "An esfkb rename was interrupted.", """
+        A rename writes its plan to a journal before it edits anything. The journal is still
+        there, so the rename stopped half-way: some references may point to the new id while the
+        file still has the old one. Run the same 'esfkb rename' again to complete it."""),
     _c("ESF101", "missing-key", E, "A required key is missing.", """
         Every kind has required keys (see the JSON Schemas in schemas/ or 'esfkb new'). The
         diagnostic stands at the start of the frontmatter, or at the parent key for a nested

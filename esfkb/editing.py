@@ -9,29 +9,34 @@ line is carried over as it was, and since UTF-8 decoding is lossless, re-encodin
 original bytes outside the edit, BOM included.
 
 Writing compares the file on disk with the bytes that were read and refuses when they differ, then
-replaces it through a temporary file in the same folder (``os.replace`` is atomic there).
+replaces it through a temporary file in the same folder (``os.replace`` is atomic there), named after
+the writing process (:data:`esfkb.docs_files.TEMPORARY_RE`) so that one left by a killed process is
+recognised and removed later. Nothing is read or written through a symbolic link (:func:`check_writable`).
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import os
 import re
 import tempfile
 from dataclasses import dataclass
+from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from esfkb.config import CONFIG_FILE
+from esfkb.docs_files import read_regular
 from esfkb.errors import EsfkbError
 from esfkb.frontmatter import parse_document
 from esfkb.schema_check import PLACEHOLDER_PREFIX, format_path
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
-    from pathlib import Path as FsPath
 
     from esfkb.frontmatter import Path
 
@@ -116,8 +121,9 @@ class EditableDocument:
     @classmethod
     def read(cls, path: FsPath, *, require_frontmatter: bool = True) -> EditableDocument:
         """Read ``path``; its bytes are kept to detect a concurrent change at :meth:`save`."""
+        check_writable(path)
         try:
-            raw = path.read_bytes()
+            raw = read_regular(path)
         except OSError as error:
             raise EditError(f"{path}: cannot read it: {error.strerror}") from None
         return cls(path, raw, require_frontmatter=require_frontmatter)
@@ -483,7 +489,7 @@ def _block_item(
 
 def _temporary_copy(path: FsPath, data: bytes) -> str:
     """``data`` in a temporary file next to ``path``, with ``path``'s permissions (or the umask's for a new file)."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.esfkb-{os.getpid()}-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -509,12 +515,12 @@ def write_atomic(path: FsPath, data: bytes, *, expected: bytes | None = None) ->
     With ``expected``, refuse (ConcurrentModificationError) when the file no longer holds those
     bytes: someone saved it in an editor since it was read, and their work must not be lost.
     """
-    path = path.resolve()  # through a symlink: replace the file it points to, keep the link
+    check_writable(path)
     temp = _temporary_copy(path, data)
     try:
         if expected is not None:
             try:
-                current = path.read_bytes()
+                current = read_regular(path)
             except OSError as error:
                 raise EditError(f"{path}: cannot read it back before writing: {error.strerror}") from None
             if current != expected:
@@ -528,8 +534,23 @@ def write_atomic(path: FsPath, data: bytes, *, expected: bytes | None = None) ->
         raise
 
 
+def check_writable(path: FsPath) -> None:
+    """Refuse (EditError) to write ``path`` if it, or a folder between it and its project's root, is a symbolic link.
+
+    The project is the nearest folder above ``path`` that holds a mkdocs.yml. Outside any project (the
+    contacts file), only a link in place of the file itself is refused.
+    """
+    path = FsPath(os.path.abspath(path))
+    between = list(itertools.takewhile(lambda folder: not (folder / CONFIG_FILE).is_file(), path.parents))
+    for part in (path, *between) if len(between) < len(path.parents) else (path,):
+        if part.is_symlink():
+            what = "it is" if part == path else f"{part} is"
+            raise EditError(f"{path}: {what} a symbolic link; esfkb writes through no link: put the file itself there")
+
+
 def create_exclusive(path: FsPath, data: bytes) -> None:
     """Create ``path`` with ``data`` atomically, refusing (FileExistsError) if it already exists."""
+    check_writable(path)
     temp = _temporary_copy(path, data)
     try:
         move_exclusive(temp, path)

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
     from esfkb.config import Project
     from esfkb.diagnostics import Diagnostic
+    from esfkb.docs_files import DocsFiles
     from esfkb.documents import Document, Page
     from esfkb.frontmatter import Path
     from esfkb.kinds import KindRegistry
@@ -49,6 +50,8 @@ class KnowledgeBase:
     kinds: KindRegistry
     files: list[Document]
     pages: list[Page]
+    docs: DocsFiles
+    """What the docs folder holds besides the Markdown read into ``files`` and ``pages``: assets, links."""
     load_problems: list[Diagnostic]
     documents: dict[str, Document] = field(init=False)
     duplicates: list[tuple[Document, Document]] = field(init=False)
@@ -138,8 +141,8 @@ def load_knowledge_base(
     """Load every document of ``project`` and index it."""
     kinds = kinds or load_kinds()
     with _cyclic_gc_paused():
-        documents, pages, problems = load_documents(project, kinds, cache)
-        return KnowledgeBase(project, kinds, documents, pages, problems)
+        documents, pages, docs, problems = load_documents(project, kinds, cache)
+        return KnowledgeBase(project, kinds, documents, pages, docs, problems)
 
 
 @contextmanager

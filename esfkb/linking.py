@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from esfkb.editing import EditableDocument, is_placeholder
+from esfkb.journal import prepare_edit
 from esfkb.request import RequestError, check_choice, unknown_document
 from esfkb.schema_check import field_at
 from esfkb.vocabulary import Vocabulary
@@ -82,6 +83,7 @@ def link(
     field: str | None = None, entry: Mapping[str, str] | None = None,
 ) -> LinkOutcome:
     """Write a reference to ``target_id`` into ``source_id``; linking twice changes nothing."""
+    prepare_edit(kb)
     source = _document(kb, source_id, "SOURCE")
     target = _document(kb, target_id, "TARGET")
     if source.id == target.id:
@@ -115,6 +117,7 @@ def link(
 
 def unlink(kb: KnowledgeBase, source_id: str, target_id: str, *, field: str | None = None) -> LinkOutcome:
     """Remove every reference to ``target_id`` from ``source_id`` (the target may be gone already)."""
+    prepare_edit(kb)
     source = _document(kb, source_id, "SOURCE")
     target = kb.get(target_id)
     doc = EditableDocument.read(source.file)

@@ -7,14 +7,14 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Diagnostic
+from esfkb.docs_files import DocsFiles, read_regular, scan_docs
 from esfkb.documents import Document, Page
 from esfkb.formats import is_valid_id, slugify
 from esfkb.frontmatter import ParsedFile, ParseProblem, Position, parse_document, too_large
+from esfkb.journal import JOURNAL
 from esfkb.schema_check import check_frontmatter
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from pydantic import BaseModel
 
     from esfkb.config import Project
@@ -46,39 +46,22 @@ class ParseCache:
             del self._entries[file]
 
 
-def iter_markdown(docs_dir: FsPath) -> Iterator[tuple[str, FsPath]]:
-    """Every ``.md`` file below ``docs_dir`` as (relative posix path, absolute path), sorted."""
-    stack = [docs_dir]
-    start = len(str(docs_dir)) + 1
-    found: list[tuple[str, FsPath]] = []
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir(follow_symlinks=False):
-                stack.append(FsPath(entry.path))
-            elif entry.name.endswith(".md") and entry.is_file():
-                found.append((entry.path[start:].replace(os.sep, "/"), FsPath(entry.path)))
-    found.sort()
-    return iter(found)
-
-
 def load_documents(
     project: Project, kinds: KindRegistry, cache: ParseCache | None = None
-) -> tuple[list[Document], list[Page], list[Diagnostic]]:
-    """Parse and validate every file; documents sorted by path; problems as diagnostics."""
+) -> tuple[list[Document], list[Page], DocsFiles, list[Diagnostic]]:
+    """Parse and validate every Markdown file (:func:`esfkb.docs_files.scan_docs` finds them, following no
+    link); documents sorted by path; what else the docs folder holds; problems as diagnostics."""
     documents: list[Document] = []
     pages: list[Page] = []
-    problems: list[Diagnostic] = []
     seen: set[FsPath] = set()
     prefix = project.docs_dir.relative_to(project.root).as_posix() + "/" \
         if project.docs_dir.is_relative_to(project.root) else project.docs_dir.as_posix() + "/"
-    for rel, file in iter_markdown(project.docs_dir):
+    docs = scan_docs(project.docs_dir, project.root, prefix)
+    problems: list[Diagnostic] = list(docs.problems)
+    if os.path.lexists(project.root / JOURNAL):
+        problems.append(Diagnostic(JOURNAL, 1, 1, "ESF015", "a rename was interrupted: run the same 'esfkb rename' "
+                                   "again to complete it (the file names it)"))
+    for rel, file in docs.markdown:
         seen.add(file)
         project_rel = prefix + rel
         folder = rel.split("/", 1)[0] if "/" in rel else ""
@@ -91,12 +74,12 @@ def load_documents(
         problems.extend(found)
     if cache is not None:
         cache.retain(seen)
-    return documents, pages, problems
+    return documents, pages, docs, problems
 
 
 def _read_page(file: FsPath, rel: str, max_size: int) -> Page:
     try:
-        raw = file.read_bytes()
+        raw = read_regular(file)
     except OSError:
         raw = b""
     text = raw[:max_size].decode("utf-8", errors="replace")
@@ -106,7 +89,7 @@ def _read_page(file: FsPath, rel: str, max_size: int) -> Page:
 def _load_document(
     kind: Kind, file: FsPath, rel: str, max_size: int, cache: ParseCache | None
 ) -> tuple[Document, list[Diagnostic]]:
-    stat = file.stat()
+    stat = file.lstat()
     stamp = (stat.st_mtime_ns, stat.st_size)
     cached = cache.get(file, stamp) if cache is not None else None
     if cached is not None:
@@ -116,7 +99,7 @@ def _load_document(
             parsed = ParsedFile(problems=[too_large(stat.st_size, max_size)])
         else:
             try:
-                parsed = parse_document(file.read_bytes(), max_size=max_size)
+                parsed = parse_document(read_regular(file), max_size=max_size)
             except OSError as error:
                 parsed = ParsedFile(problems=[ParseProblem(
                     "ESF012", Position(1, 1), f"cannot read the file: {error.strerror}; check its permissions",

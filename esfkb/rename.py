@@ -2,7 +2,8 @@
 
 References are the frontmatter fields that name the id, and Markdown links in any body or page
 that point to the file. Every edit is planned in memory first, so a file that cannot be edited
-stops the rename before anything is written.
+stops the rename before anything is written; the plan goes to a journal before the first write, so
+a rename killed half-way is completed by running it again (:mod:`esfkb.journal`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.editing import EditableDocument, EditError, move_exclusive
+from esfkb.docs_files import read_regular
+from esfkb.editing import EditableDocument, EditError
+from esfkb.journal import Journal, digest, prepare_edit
 from esfkb.request import check_id_format, unknown_document
 
 if TYPE_CHECKING:
@@ -41,6 +44,7 @@ def rename(kb: KnowledgeBase, old: str, new: str, *, dry_run: bool = False) -> R
     if document is None:
         raise unknown_document(kb, old)
     check_id_format(new)
+    prepare_edit(kb)
     target = document.file.with_name(f"{new}.md")
     if kb.get(new) is not None or target.exists():
         where = kb.documents[new].rel_path if new in kb.documents else target
@@ -73,13 +77,11 @@ def rename(kb: KnowledgeBase, old: str, new: str, *, dry_run: bool = False) -> R
     root = kb.project.root
     touched = tuple(sorted(_relative(f, root) for f in edits))
     if not dry_run:
-        for doc in edits.values():
-            doc.save()
-        try:
-            move_exclusive(document.file, target)
-        except FileExistsError:
-            raise EditError(f"'{target}' appeared while renaming: references were rewritten, the file was not "
-                            "moved; move it by hand") from None
+        journal = Journal(old, new, tuple((_relative(file, root), digest(doc.original), doc.to_bytes())
+                                          for file, doc in edits.items()),
+                          (_relative(document.file, root), _relative(target, root)))
+        journal.save(root)
+        journal.apply(root)
     return RenameOutcome(old, new, target, touched)
 
 
@@ -102,7 +104,7 @@ def rewrite_links(line: str, from_dir: str, old_rel: str, new_rel: str) -> str:
 def _open_if_mentions(file: FsPath, needle: bytes) -> EditableDocument | None:
     """The file opened for body edits when its bytes mention the old file name (cheap pre-check)."""
     try:
-        raw = file.read_bytes()
+        raw = read_regular(file)
     except OSError:
         return None
     if needle not in raw:

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from esfkb.editing import EditError, create_exclusive, yaml_scalar
 from esfkb.formats import SEMVER_PATTERN
 from esfkb.frontmatter import parse_document
+from esfkb.journal import prepare_edit
 from esfkb.request import RequestError, check_choice, check_id_format
 from esfkb.schema_check import PLACEHOLDER_PREFIX, field_at, find_placeholders, format_path
 from esfkb.vocabulary import Vocabulary
@@ -150,6 +151,7 @@ def create(
 ) -> NewDocument:
     """Write ``<docs_dir>/<folder>/<doc_id>.md`` from the template; refuse a bad or taken id."""
     check_new_id(kb, doc_id)
+    prepare_edit(kb)
     folder = kb.project.docs_dir / kind.folder
     file = folder / f"{doc_id}.md"
     text = render_template(kind, values)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from esfkb.cli.common import fail, open_knowledge_base
+from esfkb.cli.common import fail, open_knowledge_base, open_project
 from esfkb.cli.shared import core_errors, resolve_kind
 
 if TYPE_CHECKING:
@@ -184,9 +184,18 @@ def rename_command(old: str, new: str, dry_run: bool) -> None:
       esfkb rename enclave-distributiecentrum enclave-in-een-distributiecentrum
       esfkb rename werkbrug werkbrug-vzw --dry-run
     """
+    from esfkb.journal import complete_interrupted
     from esfkb.rename import rename
 
-    kb = open_knowledge_base()
+    project = open_project()
+    if not dry_run:
+        with core_errors():
+            interrupted = complete_interrupted(project.root)
+        if interrupted is not None:
+            click.echo(f"completed the interrupted rename {interrupted.old} → {interrupted.new}")
+            if (interrupted.old, interrupted.new) == (old, new):
+                return
+    kb = open_knowledge_base(project)
     with core_errors():
         outcome = rename(kb, old, new, dry_run=dry_run)
     verb = "would rewrite" if dry_run else "rewrote"

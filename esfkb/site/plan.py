@@ -52,6 +52,11 @@ class SitePlan:
         """Docs-relative paths of document files that this edition must not build at all."""
         return self.ctx.hidden
 
+    def left_out(self, src_uri: str) -> str | None:
+        """Why the file of the docs folder at ``src_uri`` must not be published; None when it may be
+        (:meth:`esfkb.docs_files.DocsFiles.left_out`). A generator drops every other file it found there."""
+        return self.ctx.kb.docs.left_out(src_uri)
+
     def meta(self, src_uri: str) -> dict[str, Any] | None:
         """The page metadata for a document or generated page (escaped, as themes print it raw); None otherwise."""
         document = self.ctx.by_src.get(src_uri)

@@ -51,7 +51,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
-from esfkb.config import Project, Settings
+from esfkb.config import Project, Settings, resolve_docs_dir
 from esfkb.diagnostics import Severity
 from esfkb.errors import EsfkbError
 from esfkb_mkdocs.config import EsfkbConfig
@@ -123,9 +123,10 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         try:
             settings = Settings.from_options(options).with_environment()
             self.audience = Audience.from_settings(settings, root=root)
+            docs_dir = resolve_docs_dir(Path(config.config_file_path).parent, Path(config.docs_dir))
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
-        self.project = Project(root=root, docs_dir=Path(config.docs_dir).resolve(), settings=settings)
+        self.project = Project(root=root, docs_dir=docs_dir, settings=settings)
         for stylesheet in (STYLESHEET, LIBRARY_STYLESHEET):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
@@ -234,7 +235,15 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         return self.plan.source(page.file.src_uri) if self.plan is not None else None
 
     def _apply(self, plan: SitePlan, files: Files, config: MkDocsConfig) -> None:
-        """Remove what this edition must not publish; add generated pages and assets (data files: see below)."""
+        """Remove what this edition must not publish and what the docs folder must not give away (links, other
+        file types: logged, unless MkDocs excluded the file itself); add generated pages and assets (data files:
+        see below)."""
+        for file in [f for f in files if f.src_dir == config.docs_dir]:
+            reason = plan.left_out(file.src_uri)
+            if reason is not None:
+                files.remove(file)
+                if not file.inclusion.is_excluded():
+                    log.warning(f"{file.src_uri}: left out of the site: {reason}")
         for src_uri in sorted(plan.hidden):
             file = files.get_file_from_path(src_uri)
             if file is not None:
