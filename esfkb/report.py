@@ -2,8 +2,8 @@
 
 What ESF and the matchmakers follow up: how many documents of each kind and status, where the
 pilots run and at which ecosystem level, which samenwerkingsvormen and win-win levels are used on
-each side, and the aggregated doorstroom funnel. A funnel cell computed over fewer people than
-``small_cell`` is suppressed (shown as '< N'), as on the public site.
+each side, and the aggregated doorstroom funnel, with the figures that
+:mod:`esfkb.privacy.disclosure` allows: the same as on the public site.
 """
 
 from __future__ import annotations
@@ -13,17 +13,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from esfkb.models import Businessmodel, Draaiboek, Proeftuin
-from esfkb.rules.indicators import FUNNEL_ORDER
+from esfkb.privacy.disclosure import WITHHELD_TEXT, Hidden, disclose, hidden_text
 from esfkb.schema_check import field_at
-from esfkb.vocabulary import Ecosysteem, Indicator, Provincie, Samenwerkingsvorm, Vocabulary, WinwinNiveau
+from esfkb.vocabulary import Ecosysteem, Provincie, Samenwerkingsvorm, Vocabulary, WinwinNiveau
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from esfkb.knowledge_base import KnowledgeBase
 
-FUNNEL: tuple[Indicator, ...] = (Indicator.DS_01, Indicator.DS_02, Indicator.DS_03, Indicator.DS_04)
-_BASE = {narrow: wide for narrow, wide in FUNNEL_ORDER}
 _SIDES = ("sociale_partner", "reguliere_partner")
 _SIDE_LABELS = {"sociale_partner": "sociaal", "reguliere_partner": "regulier"}
 
@@ -57,6 +55,7 @@ def portfolio(kb: KnowledgeBase) -> Portfolio:
     """Compute every figure from the documents that passed their schema."""
     small_cell = kb.project.settings.small_cell
     pilots = [d.model for d in kb.of_kind("proeftuin") if isinstance(d.model, Proeftuin)]
+    measured = [(d.id, d.model) for d in kb.of_kind("proeftuin") if isinstance(d.model, Proeftuin)]
     models = [d.model for d in kb.of_kind("businessmodel") if isinstance(d.model, Businessmodel)]
     playbooks = [d.model for d in kb.of_kind("draaiboek") if isinstance(d.model, Draaiboek)]
     model_forms = {d.id: d.model.samenwerkingsvorm.value for d in kb.of_kind("businessmodel")
@@ -85,56 +84,24 @@ def portfolio(kb: KnowledgeBase) -> Portfolio:
         "pilots_per_ecosystem": _count((pilot.ecosysteem.value for pilot in pilots), Ecosysteem),
         "samenwerkingsvormen": forms,
         "winwin": winwin,
-        "doorstroom": {"small_cell": small_cell, "stages": _funnel(pilots, small_cell)},
+        "doorstroom": {"small_cell": small_cell, "stages": _stages(measured, small_cell)},
     }
     return Portfolio(data, _tables(data))
 
 
-def _funnel(pilots: list[Proeftuin], small_cell: int) -> list[dict[str, Any]]:
-    """Sum each pilot's latest measurement per funnel stage; suppress cells below ``small_cell`` people.
-
-    A measurement without ``n`` counts for its own value: a count of people covers at least them.
-    A stage's share of the wider stage is computed over the pilots that report both.
-    """
-    latest_per_pilot: list[dict[Indicator, Any]] = []
-    for pilot in pilots:
-        latest: dict[Indicator, Any] = {}
-        for meting in pilot.indicatoren:
-            current = latest.get(meting.indicator)
-            if meting.indicator in FUNNEL and (current is None or current.peildatum <= meting.peildatum):
-                latest[meting.indicator] = meting
-        latest_per_pilot.append(latest)
-    stages = []
-    for stage in FUNNEL:
-        found = [latest[stage] for latest in latest_per_pilot if stage in latest]
-        value, n = _sum(found)
-        suppressed = bool(found) and n < small_cell
-        shown = bool(found) and not suppressed
-        entry: dict[str, Any] = {
-            "indicator": stage.value, "label": stage.label, "pilots": len(found),
-            "value": _number(value) if shown else None, "n": n if shown else None, "suppressed": suppressed,
-            "share_of": None, "share": None,
-        }
-        wide = _BASE.get(stage)
-        if wide is not None:
-            common = [latest for latest in latest_per_pilot if stage in latest and wide in latest]
-            part, part_n = _sum([latest[stage] for latest in common])
-            whole, _ = _sum([latest[wide] for latest in common])
-            entry["share_of"] = wide.value
-            if common and whole and part_n >= small_cell:
-                entry["share"] = round(part / whole, 3)
-        stages.append(entry)
-    return stages
+def _stages(pilots: list[tuple[str, Proeftuin]], small_cell: int) -> list[dict[str, Any]]:
+    """The doorstroom stages as :func:`esfkb.privacy.disclosure.disclose` allows them to be published."""
+    return [{
+        "indicator": stage.indicator.value, "label": stage.indicator.label, "pilots": stage.pilots,
+        "value": _number(stage.value.value), "n": _number(stage.n.value),
+        "suppressed": stage.value.hidden is not None, "hidden": stage.value.hidden,
+        "share_of": stage.share_of.value if stage.share_of else None, "share": stage.share.value,
+    } for stage in disclose(pilots, small_cell).stages]
 
 
-def _sum(metingen: list[Any]) -> tuple[float, int]:
-    """Total value and total n of measurements (a missing n counts as the value)."""
-    value = sum(m.waarde for m in metingen)
-    n = sum(m.n if m.n is not None else int(m.waarde) for m in metingen)
-    return value, n
-
-
-def _number(value: float) -> float | int:
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
     return int(value) if float(value).is_integer() else round(value, 2)
 
 
@@ -157,11 +124,14 @@ def _tables(data: dict[str, Any]) -> tuple[Table, ...]:
     small = data["doorstroom"]["small_cell"]
     rows = []
     for stage in data["doorstroom"]["stages"]:
-        shown = f"< {small}" if stage["suppressed"] else ("-" if stage["value"] is None else str(stage["value"]))
+        hidden = stage["hidden"]
+        shown = hidden_text(hidden, small) if hidden else ("-" if stage["value"] is None else str(stage["value"]))
         share = f"{stage['share']:.0%} van {stage['share_of']}" if stage["share"] is not None else ""
         rows.append((stage["indicator"], stage["label"], shown, str(stage["pilots"]), share))
-    tables.append(Table(f"Doorstroomtrechter (n < {small} afgeschermd; aandeel over de proeftuinen die beide meten)",
-                        ("Indicator", "Omschrijving", "Personen", "Proeftuinen", "Aandeel"), tuple(rows)))
+    title = (f"Doorstroomtrechter ({hidden_text(Hidden.SMALL, small)}: over minder dan {small} personen; "
+             f"{WITHHELD_TEXT}: zou een verborgen "
+             "cijfer prijsgeven; aandeel over de proeftuinen die beide meten)")
+    tables.append(Table(title, ("Indicator", "Omschrijving", "Personen", "Proeftuinen", "Aandeel"), tuple(rows)))
     return tuple(tables)
 
 
@@ -172,7 +142,7 @@ def _simple(title: str, label: str, counts: dict[str, int]) -> Table:
 def _numeric_columns(table: Table) -> list[bool]:
     """Which columns hold only numbers (or suppressed cells): those are right-aligned."""
     def numeric(cell: str) -> bool:
-        return cell.replace(".", "", 1).isdigit() or cell.startswith("<") or cell == "-"
+        return cell.replace(".", "", 1).isdigit() or cell.startswith("<") or cell in {"-", WITHHELD_TEXT}
 
     return [any(r[i] for r in table.rows) and all(numeric(r[i]) for r in table.rows if r[i])
             for i in range(len(table.headers))]

@@ -2,8 +2,8 @@
 
 ``public`` (default): a registration is published only with consent for
 publicatie_organisatieprofiel, not withdrawn and within its retention; elsewhere it reads as "een
-deelnemer uit de sociale economie". Indicator values over fewer than ``small_cell`` people read
-"< 5". ``matchmakers``: registrations that allow contact by a matchmaker are shown with their
+deelnemer uit de sociale economie". Indicator figures are shown as :mod:`esfkb.privacy.disclosure`
+decides for ``small_cell``. ``matchmakers``: registrations that allow contact by a matchmaker are shown with their
 contact person from the private contacts file, and every page carries a confidentiality banner.
 """
 
@@ -109,15 +109,6 @@ class Audience:
     def shows_field(self, model: type, name: str) -> bool:
         """Whether a field of a model may appear on a page of this edition."""
         return self.confidential or name not in PRIVATE_FIELDS.get(model, frozenset())
-
-    def suppressed(self, n: int | None) -> bool:
-        """Whether a value computed over ``n`` people is too small a cell to show."""
-        return n is not None and n < self.small_cell
-
-    @property
-    def small_cell_text(self) -> str:
-        """What a suppressed value reads."""
-        return f"< {self.small_cell}"
 
     def banner(self) -> Html:
         """The confidentiality banner, or nothing in the public edition."""

@@ -1,8 +1,8 @@
 """The API files: ``api/catalog.json`` (every published document) and ``api/<kind>.json`` (public fields).
 
 Public fields only: a registration's administration (KBO number, consent, follow-up status,
-retention) stays out, hidden participants appear by economy only, and suppressed indicator values
-carry neither value nor n. Output is deterministic (sorted keys and records, no timestamps) and
+retention) stays out, hidden participants appear by economy only, and an indicator value or n
+that :mod:`esfkb.privacy.disclosure` hides is null. Output is deterministic (sorted keys and records, no timestamps) and
 '<', '>' and '&' are escaped so the JSON is safe to embed in a page too.
 """
 
@@ -18,6 +18,7 @@ from esfkb.schemas import render_schema
 from esfkb.site import routes
 from esfkb.site.audience import PRIVATE_FIELDS
 from esfkb.site.facets import facets, model_of
+from esfkb.site.figures import disclosure
 from esfkb.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 
     from esfkb.documents import Document
     from esfkb.kinds import Kind
+    from esfkb.privacy.disclosure import Measure
     from esfkb.site.context import SiteContext
 
     DataFile = Callable[[], str]
@@ -92,7 +94,8 @@ def public_record(ctx: SiteContext, document: Document) -> dict[str, Any]:
         data["samenwerkingsvorm"] = source.samenwerkingsvorm.value if source is not None else None
     elif isinstance(model, Proeftuin):
         data["deelnemers"] = [_participant(ctx, d) for d in data["deelnemers"]]
-        data["indicatoren"] = [_measure(ctx, m) for m in data["indicatoren"]]
+        shown = disclosure(ctx).measures.get(document.id, ())
+        data["indicatoren"] = [_measure(entry, m) for entry, m in zip(data["indicatoren"], shown, strict=True)]
     return {"id": document.id, "url": ctx.url(document), **data}
 
 
@@ -104,10 +107,9 @@ def _participant(ctx: SiteContext, entry: dict[str, Any]) -> dict[str, Any]:
     return {**entry, "registratie": shown, "economie": economie}
 
 
-def _measure(ctx: SiteContext, entry: dict[str, Any]) -> dict[str, Any]:
-    if ctx.audience.suppressed(entry.get("n")):
-        return {**entry, "waarde": None, "n": None, "onderdrukt": True}
-    return {**entry, "onderdrukt": False}
+def _measure(entry: dict[str, Any], shown: Measure) -> dict[str, Any]:
+    """A measurement with only the value and n that may be published; 'onderdrukt' when its value is hidden."""
+    return {**entry, "waarde": shown.value.value, "n": shown.n.value, "onderdrukt": shown.value.hidden is not None}
 
 
 def api_files(ctx: SiteContext) -> dict[str, DataFile]:

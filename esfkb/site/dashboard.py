@@ -1,7 +1,7 @@
 """The portfolio dashboard: key figures, pilots by province and status, forms, win-win, doorstroom.
 
-Every chart comes with its figures; the doorstroom funnel is summed over pilots with small cells
-suppressed as :mod:`esfkb.site.figures` explains.
+Every chart comes with its figures; the doorstroom funnel is summed over pilots with the figures
+that :mod:`esfkb.privacy.disclosure` allows, the same as ``esfkb report``.
 """
 
 from __future__ import annotations
@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from esfkb.models import Businessmodel, Proeftuin, Registratie
+from esfkb.privacy.disclosure import FUNNEL
 from esfkb.site.charts import Cell, Row, Series, bar_chart, figure, funnel_chart
-from esfkb.site.figures import FUNNEL, aggregate_funnel
+from esfkb.site.figures import aggregate_funnel, hidden_note
 from esfkb.site.labels import format_number, term
 from esfkb.site.markup import Html, el, join
 from esfkb.site.tables import plain_table
@@ -111,14 +112,12 @@ def winwin_coverage(ctx: SiteContext, here: str) -> Html:
 
 def funnel(ctx: SiteContext, here: str) -> Html:
     """The doorstroom funnel summed over all pilots."""
-    stages = aggregate_funnel(ctx.audience, _pilots(ctx))
+    stages = aggregate_funnel(ctx)
     if not any(n for _, n in stages):
         return el("p", "Nog geen proeftuin rapporteerde doorstroomcijfers.", class_="esfkb-empty")
     rows = [Row(f"{code.value} {code.label}", (cell,)) for code, (cell, _) in zip(FUNNEL, stages, strict=True)]
     chart = funnel_chart("dashboard-doorstroom", "Doorstroom over alle proeftuinen", rows, FUNNEL_COLOR)
     figures = [(r.label, r.cells[0].text or "niet gemeten", n) for r, (_, n) in zip(rows, stages, strict=True)]
     table = plain_table(["Indicator", "Totaal", "Proeftuinen met een meting"], figures)
-    caption = (f"Som van de laatste meting per proeftuin. Totalen over minder dan {ctx.audience.small_cell} "
-               f"personen, of die een afgeschermd cijfer van één proeftuin zouden prijsgeven, tonen we als "
-               f"'{ctx.audience.small_cell_text}'.")
+    caption = f"Som van de laatste meting per proeftuin. {hidden_note(ctx)}"
     return figure(chart, caption, table)

@@ -1,74 +1,61 @@
-"""Indicator figures as the audience may see them: latest measurement, small cells suppressed.
+"""Indicator figures on the site, as :mod:`esfkb.privacy.disclosure` allows them for the whole edition.
 
 The doorstroom funnel follows DS-01 (involved) → DS-02 (transition realised) → DS-03 (still at
-work after 6 months) → DS-04 (after 12 months). A value over fewer than ``small_cell`` people
-reads "< 5". An aggregate is suppressed when its own n is small, and also when the values hidden in
-it concern fewer than ``small_cell`` people together: subtracting the published values from the
-total would otherwise reveal them.
+work after 6 months) → DS-04 (after 12 months). Which figures read '< 5' or 'afgeschermd' is
+decided once per build, over every published pilot together; this module only turns those
+figures into chart cells and text.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from esfkb.models import Proeftuin
+from esfkb.privacy.disclosure import WITHHELD_TEXT, Disclosure, Figure, Hidden, Measure, disclose, hidden_text
 from esfkb.site.charts import Cell
 from esfkb.site.labels import format_number
-from esfkb.vocabulary import Indicator
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from esfkb.models import Meting, Proeftuin
-    from esfkb.site.audience import Audience
-
-FUNNEL: tuple[Indicator, ...] = (Indicator.DS_01, Indicator.DS_02, Indicator.DS_03, Indicator.DS_04)
+    from esfkb.site.context import SiteContext
 
 
-def latest(pilot: Proeftuin) -> dict[Indicator, Meting]:
-    """The most recent measurement of each indicator of a pilot."""
-    found: dict[Indicator, Meting] = {}
-    for meting in sorted(pilot.indicatoren, key=lambda m: m.peildatum):
-        found[meting.indicator] = meting
-    return found
+def disclosure(ctx: SiteContext) -> Disclosure:
+    """What the edition may publish of its pilots' indicators (worked out once per build)."""
+    key = ("figures", "disclosure")
+    if key not in ctx.memo:
+        pilots = [(d.id, d.model) for d in ctx.documents("proeftuin") if isinstance(d.model, Proeftuin)]
+        ctx.memo[key] = disclose(pilots, ctx.audience.small_cell)
+    return ctx.memo[key]
 
 
-def measure_cell(audience: Audience, meting: Meting | None) -> Cell:
-    """A measurement as a chart cell: its value, '< 5' when suppressed, empty when not measured."""
-    if meting is None:
-        return Cell(None, "")
-    if audience.suppressed(meting.n):
-        return Cell(None, audience.small_cell_text)
-    return Cell(meting.waarde, format_number(meting.waarde))
+def figure_cell(shown: Disclosure, figure: Figure) -> Cell:
+    """A figure as a chart cell: its value, how a hidden one reads, empty when not measured."""
+    if figure.value is not None:
+        return Cell(figure.value, format_number(figure.value))
+    return Cell(None, shown.text(figure) or "")
 
 
-def n_text(audience: Audience, meting: Meting) -> str:
-    """The n of a measurement as it may be shown."""
-    if meting.n is None:
-        return "–"
-    return audience.small_cell_text if audience.suppressed(meting.n) else format_number(meting.n)
-
-
-def pilot_funnel(audience: Audience, pilot: Proeftuin) -> list[Cell]:
+def pilot_funnel(ctx: SiteContext, pilot_id: str) -> list[Cell]:
     """The funnel cells of one pilot."""
-    measures = latest(pilot)
-    return [measure_cell(audience, measures.get(code)) for code in FUNNEL]
+    shown = disclosure(ctx)
+    return [figure_cell(shown, m.value) if m is not None else Cell(None, "") for m in shown.funnel(pilot_id)]
 
 
-def aggregate_funnel(audience: Audience, pilots: Iterable[Proeftuin]) -> list[tuple[Cell, int]]:
+def aggregate_funnel(ctx: SiteContext) -> list[tuple[Cell, int]]:
     """The portfolio funnel: per stage the summed value and how many pilots contribute."""
-    measures = [latest(p) for p in pilots]
-    stages: list[tuple[Cell, int]] = []
-    for code in FUNNEL:
-        found = [m[code] for m in measures if code in m]
-        if not found:
-            stages.append((Cell(None, ""), 0))
-            continue
-        hidden = [m.n or 0 for m in found if audience.suppressed(m.n)]
-        total = sum(m.waarde for m in found)
-        counted = [m.n for m in found if m.n is not None]
-        n_total = sum(counted) if counted else None
-        if (hidden and sum(hidden) < audience.small_cell) or audience.suppressed(n_total):
-            stages.append((Cell(None, audience.small_cell_text), len(found)))
-        else:
-            stages.append((Cell(total, format_number(total)), len(found)))
-    return stages
+    shown = disclosure(ctx)
+    return [(figure_cell(shown, stage.value), stage.pilots) for stage in shown.stages]
+
+
+def measures(ctx: SiteContext, pilot_id: str) -> list[tuple[Measure, Cell, Cell]]:
+    """Every measurement of a pilot with its value and n as they read, by indicator and date."""
+    shown = disclosure(ctx)
+    found = sorted(shown.measures.get(pilot_id, ()), key=lambda m: (m.indicator.value, m.peildatum))
+    return [(m, figure_cell(shown, m.value), figure_cell(shown, m.n)) for m in found]
+
+
+def hidden_note(ctx: SiteContext) -> str:
+    """What a chart's caption says about the figures it does not show."""
+    return (f"Cijfers over minder dan {ctx.audience.small_cell} personen tonen we als "
+            f"'{hidden_text(Hidden.SMALL, ctx.audience.small_cell)}', cijfers die zo een cijfer zouden prijsgeven "
+            f"als '{WITHHELD_TEXT}'.")

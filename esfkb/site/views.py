@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from esfkb.composition import compose
 from esfkb.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
+from esfkb.privacy.disclosure import FUNNEL
 from esfkb.site.audience import anonymous_label
 from esfkb.site.cards import value_html
 from esfkb.site.charts import Row, Unit, figure, funnel_chart, unit_chart
-from esfkb.site.figures import FUNNEL, measure_cell, n_text, pilot_funnel
+from esfkb.site.figures import hidden_note, measures, pilot_funnel
 from esfkb.site.labels import format_date, term
 from esfkb.site.markup import Html, bullet_list, el, esc, inline, join, link, paragraphs
 from esfkb.site.tables import plain_table
@@ -173,7 +174,7 @@ def doorstroom(ctx: SiteContext, document: Document, here: str) -> Html:
     """How the pilot creates durable transitions, and the DS-01 → DS-04 funnel with its figures."""
     model = document.model
     assert isinstance(model, Proeftuin)
-    cells = pilot_funnel(ctx.audience, model)
+    cells = pilot_funnel(ctx, document.id)
     parts = [paragraphs(model.doorstroom)]
     if any(c.text for c in cells):
         stages = [Row(f"{code.value} {code.label}", (cell,)) for code, cell in zip(FUNNEL, cells, strict=True)]
@@ -185,18 +186,13 @@ def doorstroom(ctx: SiteContext, document: Document, here: str) -> Html:
 
 def _funnel_caption(ctx: SiteContext) -> str:
     return (f"Van betrokken doelgroepmedewerkers naar duurzaam werk buiten de sociale economie. "
-            f"Cijfers over minder dan {ctx.audience.small_cell} personen tonen we als "
-            f"'{ctx.audience.small_cell_text}'.")
+            f"{hidden_note(ctx)}")
 
 
 def indicators(ctx: SiteContext, document: Document, here: str) -> Html:
-    """Every measurement of a pilot, small cells suppressed."""
-    model = document.model
-    assert isinstance(model, Proeftuin)
-    rows = []
-    for meting in sorted(model.indicatoren, key=lambda m: (m.indicator.value, m.peildatum)):
-        rows.append((f"{meting.indicator.value} {meting.indicator.label}", measure_cell(ctx.audience, meting).text,
-                     n_text(ctx.audience, meting), format_date(meting.peildatum)))
+    """Every measurement of a pilot, as :mod:`esfkb.privacy.disclosure` allows it."""
+    rows = [(f"{m.indicator.value} {m.indicator.label}", value.text, n.text or "–", format_date(m.peildatum))
+            for m, value, n in measures(ctx, document.id)]
     return plain_table(("Indicator", "Waarde", "n", "Peildatum"), rows)
 
 

@@ -11,9 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from esfkb.models import Meting, Proeftuin
-from esfkb.site.audience import Audience
+from esfkb.privacy.disclosure import disclose
 from esfkb.site.charts import Cell, Row, Series, Unit, bar_chart, funnel_chart, unit_chart
-from esfkb.site.figures import aggregate_funnel, pilot_funnel
+from esfkb.site.figures import figure_cell
 from esfkb.site.markup import el, esc, inline, link, paragraphs
 from esfkb.site.sections import Slot, place
 from esfkb.site.urls import page_url, relative_url
@@ -97,15 +97,17 @@ def _pilot(*measures: tuple[Indicator, float, int | None]) -> Proeftuin:
 
 
 def test_small_cells_are_suppressed_per_pilot_and_in_aggregates():
-    audience = Audience(small_cell=5)
     big = _pilot((Indicator.DS_01, 10, 10), (Indicator.DS_02, 4, 10), (Indicator.DS_03, 4, 5))
     small = _pilot((Indicator.DS_01, 3, 3), (Indicator.DS_03, 2, 2))
-    assert [c.text for c in pilot_funnel(audience, small)] == ["< 5", "", "< 5", ""]
-    stages = aggregate_funnel(audience, [big, small])
-    # DS-01: 13 over 13 people, but the hidden 3 would follow from 13 - 10: suppressed
-    assert [c.text for c, _ in stages] == ["< 5", "4", "< 5", ""]
+    shown = disclose([("big", big), ("small", small)], 5)
+    assert [figure_cell(shown, m.value).text if m else "" for m in shown.funnel("small")] == ["< 5", "", "< 5", ""]
+    # DS-01: 13 over 13 people, but the hidden 3 would follow from 13 - 10: withheld
+    # DS-02: 4 people (#17: a count of people below 5 is a small cell, whatever its n)
+    # DS-03: the hidden 4 and 2 concern 6 people together, and each could be 2, 3 or 4: shown
+    assert [figure_cell(shown, s.value).text for s in shown.stages] == ["afgeschermd", "< 5", "6", ""]
     twin = _pilot((Indicator.DS_01, 3, 3))
-    assert aggregate_funnel(audience, [big, small, twin])[0][0].text == "16"  # hidden 3 + 3 concern 6 people
+    stages = disclose([("big", big), ("small", small), ("twin", twin)], 5).stages
+    assert stages[0].value.value == 16  # hidden 3 + 3 concern 6 people
 
 
 def test_charts_are_well_formed_svg_with_escaped_labels():

@@ -1,0 +1,1 @@
+"""Privacy of what the knowledge base publishes: who may be shown, and which figures."""
