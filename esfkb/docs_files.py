@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from esfkb.diagnostics import Diagnostic, Severity
+from esfkb.forking import process_alive
 
 ASSET_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".pdf"})
 """File types that content may bring along besides Markdown: raster images and PDF.
@@ -132,19 +133,6 @@ def stale_temporary(name: str) -> bool:
     """Whether the process that wrote the temporary file ``name`` (:data:`TEMPORARY_RE`) has ended."""
     found = TEMPORARY_RE.match(name)
     return found is not None and not process_alive(int(found["pid"]))
-
-
-def process_alive(pid: int) -> bool:
-    """Whether a process with this id runs (on this machine)."""
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # it runs, as another user
-        return True
-    return True
 
 
 def read_regular(path: Path) -> bytes:

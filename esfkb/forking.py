@@ -4,14 +4,20 @@ A forked child shares the parent's loaded knowledge base at no cost, which is wh
 work worthwhile. It gets only the forking thread, though: a lock that another thread held at that
 moment (``mkdocs serve`` runs a server thread) would stay locked in the child forever. So no fork
 beside other threads, nor where the platform has none; callers then do the work themselves.
+
+Every helper dies with the process that started it (:func:`die_with_parent`), even when that one is
+killed with SIGKILL and runs no handler at all.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import gc
 import os
 import signal
+import sys
 import threading
 import traceback
 from typing import TYPE_CHECKING
@@ -44,6 +50,38 @@ def yield_to_the_build() -> None:
             os.nice(HELPER_NICENESS)
 
 
+_PR_SET_PDEATHSIG = 1
+PARENT_ENV = "ESFKB_PARENT_PID"
+"""The environment variable that tells a helper program the process id to die with (:func:`die_with_parent`)."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process (SIGKILL) when its parent ``parent`` ends; end now if it has already.
+
+    Linux only (``prctl(PR_SET_PDEATHSIG)``, which a program this process executes keeps); elsewhere only
+    the check. Called first thing in a helper, or between fork and exec: async-signal-safe enough, as
+    it only calls into libc.
+    """
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent ended before the kernel was told
+        os._exit(1)
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs (on this machine)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it runs, as another user
+        return True
+    return True
+
+
 class Helper:
     """A forked child that runs one job beside the build; :meth:`wait` or :meth:`stop` reaps it."""
 
@@ -61,10 +99,12 @@ class Helper:
         """
         if not can_fork():
             return None
+        parent = os.getpid()
         pid = os.fork()
         if pid == 0:
             status = 1
             try:
+                die_with_parent(parent)
                 gc.disable()
                 if yields:
                     yield_to_the_build()

@@ -11,12 +11,14 @@ Pagefind, which it starts, too.
 
 The record pages go to ``MEMORY_FOLDER`` (in memory, see :data:`esfkb.site.search_index.MEMORY_ROOT`)
 when it has room for them to spare, else to ``WORKDIR``; the build removes both folders. A forked
-child of the build writes them itself and sends only their number and folder.
+child of the build writes them itself and sends only their number and folder. The worker dies with
+the build, and Pagefind with the worker (:func:`esfkb.forking.die_with_parent`).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -29,8 +31,9 @@ def run(workdir: Path, memory: Path | None = None) -> int:
 
     The page's address is in the record's ``url`` meta, so the pages need no folder of their own.
     """
-    from esfkb.forking import yield_to_the_build
+    from esfkb.forking import PARENT_ENV, die_with_parent, yield_to_the_build
 
+    die_with_parent(int(os.environ.get(PARENT_ENV, os.getppid())))
     yield_to_the_build()  # before the imports below; Pagefind, started later, inherits the lower priority
     from esfkb.errors import EsfkbError
     from esfkb.site.search_index import BUNDLE_DIR, PRESCAN_FILE, UNUSED_BUNDLES, page_count
@@ -48,8 +51,10 @@ def run(workdir: Path, memory: Path | None = None) -> int:
         count, source = len(job["pages"]), _write_pages(job["pages"], workdir, memory)
     if not count:
         return 0  # nothing to index, no index
+    worker = os.getpid()
     pagefind = subprocess.Popen([*job["command"], "--site", str(source)], stdin=subprocess.DEVNULL,
-                                stdout=subprocess.DEVNULL)
+                                stdout=subprocess.DEVNULL,
+                                preexec_fn=lambda: die_with_parent(worker))  # noqa: PLW1509 - this process runs one thread
     if job.get("leak_scan") is not None:
         import esfkb.leak_scan  # noqa: F401 - while Pagefind runs rather than after it
     status = pagefind.wait()

@@ -15,7 +15,9 @@ as the site is planned, :meth:`RunningIndex.send` hands it the records (from a f
 there is one, see :mod:`esfkb.site.prerender`), and :meth:`RunningIndex.finish` collects the bundle
 after the build. The worker turns the records into pages and runs Pagefind on the second core.
 The pages live only while Pagefind reads them, so they go to a folder in memory where the system has
-one (:data:`MEMORY_ROOT`), else to the working folder on disk.
+one (:data:`MEMORY_ROOT`), else to the working folder on disk. The worker and Pagefind die with the
+build (:func:`esfkb.forking.die_with_parent`); the folders carry the build's process id, and a build
+removes those of builds that were killed before they could (:func:`remove_stale_folders`).
 (Pagefind's Python client would say the same through ``add_custom_record``, but it reads one
 response per 0.1 s, so 10,000 records would take some 17 minutes.) This is the only module that
 knows the engine: another engine takes another adapter, not other records.
@@ -26,16 +28,19 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esfkb.errors import EsfkbError
+from esfkb.forking import PARENT_ENV, process_alive
 from esfkb.site.markup import Html, el, esc
 
 if TYPE_CHECKING:
@@ -68,6 +73,8 @@ URL_META = "url"
 Pagefind's own convention for a result whose address is not its indexed file's (its sub-results
 and interfaces use it). The records are indexed as numbered files in one folder: a folder per page
 address would double the files the worker creates, beside a build that writes its own."""
+FOLDER_RE = re.compile(r"^esfkb-(?:search|records)-(?P<pid>\d+)-")
+"""The name of a build's working folder or memory folder, with the build's process id."""
 SUMMARY_WEIGHT = 2.0
 """A summary says what a document is about: its words weigh twice those of the body (the title, an h1,
 gets Pagefind's heading weight)."""
@@ -116,6 +123,7 @@ class RunningIndex:
         self._process = process
         self._command = command
         self._leak_scan = leak_scan
+        self._remove_folders = weakref.finalize(self, _remove, workdir, memory)  # at the latest as the build exits
 
     def send(self, records: Iterable[SearchRecord], *, write_pages: bool = False) -> None:
         """Hand the worker its records (the first record of a URL wins, as the plan's pages do); it starts indexing.
@@ -178,9 +186,23 @@ class RunningIndex:
         if self._process.poll() is None:
             self._process.kill()
             self._process.communicate()
-        for folder in (self._workdir, self._memory):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+        self._remove_folders()
+
+
+def _remove(*folders: Path | None) -> None:
+    for folder in folders:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_stale_folders() -> None:
+    """Remove the working and memory folders of builds that no longer run (killed before they removed them)."""
+    for root in (Path(tempfile.gettempdir()), MEMORY_ROOT):
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(root):
+                found = FOLDER_RE.match(entry.name)
+                if found is not None and not process_alive(int(found["pid"])) and entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
 
 
 def start_index(leak_scan: dict[str, Any] | None = None) -> RunningIndex:
@@ -194,7 +216,8 @@ def start_index(leak_scan: dict[str, Any] | None = None) -> RunningIndex:
 
     started = time.perf_counter()
     executable = _executable()
-    workdir = Path(tempfile.mkdtemp(prefix="esfkb-search-"))
+    remove_stale_folders()
+    workdir = Path(tempfile.mkdtemp(prefix=f"esfkb-search-{os.getpid()}-"))
     memory = _memory_folder()
     command = [str(executable), "--output-path", str(workdir / BUNDLE_DIR), "--force-language", LANGUAGE, "--silent"]
     folders = [str(workdir)] if memory is None else [str(workdir), str(memory)]
@@ -203,8 +226,7 @@ def start_index(leak_scan: dict[str, Any] | None = None) -> RunningIndex:
                                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                    env=_worker_environment(), cwd=workdir)  # "-m" puts the cwd on sys.path
     except OSError as error:
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)
+        _remove(workdir, memory)
         raise SearchIndexError(f"could not start Pagefind: {error}") from error
     return RunningIndex(workdir, memory, process, command, started, leak_scan=leak_scan)
 
@@ -224,7 +246,7 @@ def write_record_pages(pages: list[str], workdir: Path, memory: Path | None) -> 
 def _memory_folder() -> Path | None:
     """A new private folder in :data:`MEMORY_ROOT` for the worker to use if the records fit; None if there is none."""
     try:
-        return Path(tempfile.mkdtemp(prefix="esfkb-records-", dir=MEMORY_ROOT))
+        return Path(tempfile.mkdtemp(prefix=f"esfkb-records-{os.getpid()}-", dir=MEMORY_ROOT))
     except OSError:
         return None
 
@@ -243,10 +265,11 @@ def write_index(records: Iterable[SearchRecord], output: Path) -> IndexStats:
 
 
 def _worker_environment() -> dict[str, str]:
-    """The worker's environment: the build's import path, and Pagefind may use every core but the build's."""
+    """The worker's environment: the build's import path and process id, and Pagefind may use every core but the
+    build's."""
     threads = max(1, (os.cpu_count() or 2) - 1)
     import_path = os.pathsep.join(os.path.abspath(entry) for entry in sys.path if entry)
-    return {**os.environ, "PYTHONPATH": import_path,
+    return {**os.environ, "PYTHONPATH": import_path, PARENT_ENV: str(os.getpid()),
             "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", str(threads))}
 
 
