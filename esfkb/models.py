@@ -6,6 +6,8 @@ description, which the site, the JSON Schemas and the error messages show.
 
 from __future__ import annotations
 
+from datetime import date
+from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -62,6 +64,15 @@ class Toestemming(KindModel):
     )
 
 
+class Refusal(StrEnum):
+    """Why a registration may not be used for a purpose (see :meth:`Registratie.refusal`)."""
+
+    CONSENT_WITHDRAWN = "consent_withdrawn"
+    REGISTRATION_WITHDRAWN = "registration_withdrawn"
+    NO_CONSENT = "no_consent"
+    EXPIRED = "expired"
+
+
 class Registratie(KindModel):
     """De registratie van interesse van een organisatie (enkel het publieke profiel)."""
 
@@ -89,6 +100,34 @@ class Registratie(KindModel):
     bewaren_tot: IsoDate = field(
         "Bewaren tot", "Tot wanneer de registratie bewaard mag worden; daarna verwijderen."
     )
+
+    @property
+    def withdrawn(self) -> bool:
+        """Whether the organisation withdrew its consent or its registration."""
+        return self.toestemming.ingetrokken_op is not None or self.status == Registratiestatus.INGETROKKEN
+
+    def expired(self, today: date) -> bool:
+        """Whether the registration is kept past ``bewaren_tot`` on ``today``."""
+        return self.bewaren_tot < today
+
+    def refusal(self, purpose: Doeleinde, today: date) -> Refusal | None:
+        """Why the registration may not be used for ``purpose`` on ``today``, or None when it may.
+
+        The one place that decides consent: withdrawal first, then the purpose, then retention.
+        """
+        if self.toestemming.ingetrokken_op is not None:
+            return Refusal.CONSENT_WITHDRAWN
+        if self.status == Registratiestatus.INGETROKKEN:
+            return Refusal.REGISTRATION_WITHDRAWN
+        if purpose not in self.toestemming.doeleinden:
+            return Refusal.NO_CONSENT
+        if self.expired(today):
+            return Refusal.EXPIRED
+        return None
+
+    def usable_for(self, purpose: Doeleinde, today: date) -> bool:
+        """Whether the registration may be used for ``purpose`` on ``today``."""
+        return self.refusal(purpose, today) is None
 
 
 class Matchmaker(KindModel):

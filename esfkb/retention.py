@@ -28,6 +28,6 @@ def expired_registrations(kb: KnowledgeBase, today: date | None = None) -> list[
     found = [
         Expired(d, d.model.bewaren_tot, tuple(kb.referencing(d.id, "proeftuin")))
         for d in kb.of_kind("registratie")
-        if isinstance(d.model, Registratie) and d.model.bewaren_tot < today
+        if isinstance(d.model, Registratie) and d.model.expired(today)
     ]
     return sorted(found, key=lambda e: (e.until, e.document.id))

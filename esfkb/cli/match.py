@@ -166,6 +166,8 @@ def _registration_text(m: RegistrationMatches) -> str:
 def _draft_text(check: DraftCheck, suggestions: Sequence[Suggestion]) -> str:
     c = check.composition
     lines = [f"Draft of {c.size} participant(s): {c.social} social, {c.regular} regular, {c.neutral} neutral"]
+    if len(check.deelnemers) > c.size:
+        lines[0] += f" ({len(check.deelnemers) - c.size} not counted: see Consent)"
     for name, value in (("mixed", check.mixed), ("balanced", check.balanced), ("workable", check.workable)):
         lines.append(f"  {name:<9} {'yes' if value else 'no'}")
     if check.missing:

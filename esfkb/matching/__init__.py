@@ -58,7 +58,7 @@ def suggest(kb: KnowledgeBase, pilot: str | Draft, *, today: date, top: int | No
         target = Target.of_draft(pilot)
     else:
         target = Target.of_pilot(_pilot(kb, pilot))
-    return rank(index, PilotContext(index, target), today=today, top=top)
+    return rank(index, PilotContext(index, target, today=today), today=today, top=top)
 
 
 def site_suggestions(kb: KnowledgeBase, *, today: date, top: int = 5) -> dict[str, tuple[Suggestion, ...]]:
@@ -72,7 +72,8 @@ def site_suggestions(kb: KnowledgeBase, *, today: date, top: int = 5) -> dict[st
     for document in kb.of_kind("proeftuin"):
         model = document.model
         if isinstance(model, Proeftuin) and model.status in SITE_STATUSES:
-            found[document.id] = rank(index, PilotContext(index, Target.of_pilot(model)), today=today, top=top)
+            context = PilotContext(index, Target.of_pilot(model), today=today)
+            found[document.id] = rank(index, context, today=today, top=top)
     return found
 
 

@@ -62,7 +62,8 @@ def check_draft(index: MatchIndex, draft: Draft, *, today: date) -> DraftCheck:
         if profile.id in members:
             missing.append(f"{profile.naam} ({profile.id}) staat twee keer in de samenstelling.")
         members[profile.id] = profile
-    composition = compose((p.economie, Engagement.INTERESSE) for p in members.values())
+    counted = [p for p in members.values() if p.usable(today)]  # the others are named under consent
+    composition = compose((p.economie, Engagement.INTERESSE) for p in counted)
     sides = missing_mix(composition)
     if sides:
         missing.append(f"Niet gemengd: er ontbreekt een deelnemer uit de {' en uit de '.join(sides)}.")
@@ -82,7 +83,7 @@ def check_draft(index: MatchIndex, draft: Draft, *, today: date) -> DraftCheck:
             missing.append(f"Niet werkbaar: {composition.size} deelnemers, meer dan {settings.max_participants}.")
     for vorm in dict.fromkeys(draft.samenwerkingsvormen):
         erkenning = REQUIRED_RECOGNITIONS.get(vorm)
-        if erkenning is not None and not any(erkenning in p.erkenningen for p in members.values()):
+        if erkenning is not None and not any(erkenning in p.erkenningen for p in counted):
             missing.append(f"Een {vorm.label.lower()} vraagt een deelnemer erkend als {erkenning.label.lower()}; "
                            "er is er geen.")
     consent = tuple(f"{p.naam} ({p.id}) {reason}." for p in members.values()

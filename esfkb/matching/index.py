@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.errors import EsfkbError
 from esfkb.formats import province_of
-from esfkb.models import Registratie
+from esfkb.models import Refusal, Registratie
 from esfkb.textfit import TextModel, cosine, normalise
 from esfkb.vocabulary import Doeleinde, Economie, Registratiestatus
 
@@ -72,19 +72,24 @@ class Profile:
     def consent_problem(self, today: date) -> str | None:
         """Why this registration may not be part of a pilot (consent, withdrawal, retention), or None."""
         reg = self.registration
-        if reg.toestemming.ingetrokken_op is not None:
-            return f"trok haar toestemming in op {reg.toestemming.ingetrokken_op.isoformat()}"
-        if reg.status == Registratiestatus.INGETROKKEN:
+        refusal = reg.refusal(Doeleinde.SAMENSTELLING_PROEFTUIN, today)
+        if refusal is Refusal.CONSENT_WITHDRAWN:
+            return f"trok haar toestemming in op {reg.toestemming.ingetrokken_op}"
+        if refusal is Refusal.REGISTRATION_WITHDRAWN:
             return "trok haar registratie in"
-        if Doeleinde.SAMENSTELLING_PROEFTUIN not in reg.toestemming.doeleinden:
+        if refusal is Refusal.NO_CONSENT:
             return "gaf geen toestemming voor de samenstelling van een proeftuin"
-        if reg.bewaren_tot < today:
-            return f"mag niet langer bewaard worden (bewaren tot {reg.bewaren_tot.isoformat()})"
+        if refusal is Refusal.EXPIRED:
+            return f"mag niet langer bewaard worden (bewaren tot {reg.bewaren_tot})"
         return None
+
+    def usable(self, today: date) -> bool:
+        """Whether this registration may be part of a pilot on ``today`` (consent, withdrawal, retention)."""
+        return self.registration.usable_for(Doeleinde.SAMENSTELLING_PROEFTUIN, today)
 
     def approachable(self, today: date) -> bool:
         """Whether a matchmaker may propose this organisation for a pilot."""
-        return self.registration.status != Registratiestatus.NIET_WEERHOUDEN and self.consent_problem(today) is None
+        return self.registration.status != Registratiestatus.NIET_WEERHOUDEN and self.usable(today)
 
 
 class _Postings:

@@ -53,10 +53,10 @@ class RegistrationMatches:
 class PartnerContext(PilotContext):
     """Partners for one registration: the other side only, judged without a pilot's composition."""
 
-    def __init__(self, index: MatchIndex, me: Profile) -> None:
+    def __init__(self, index: MatchIndex, me: Profile, *, today: date) -> None:
         self.me = me
         vormen = tuple(me.registration.interesse_samenwerkingsvormen)
-        super().__init__(index, Target(((me.id, Engagement.INTERESSE),), None, vormen))
+        super().__init__(index, Target(((me.id, Engagement.INTERESSE),), None, vormen), today=today)
 
     def _side_effect(self, economie: Economie) -> tuple[float, tuple[str, ...]]:
         return 0.0, ()
@@ -81,18 +81,18 @@ def registration_matches(index: MatchIndex, doc_id: str, *, today: date, top: in
     pilots: tuple[Fit, ...] = ()
     partners: tuple[Suggestion, ...] = ()
     if blocked is None:
-        pilots = _pilots(index, me)[:top]
-        partners = rank(index, PartnerContext(index, me), today=today, top=top)
+        pilots = _pilots(index, me, today)[:top]
+        partners = rank(index, PartnerContext(index, me, today=today), today=today, top=top)
     return RegistrationMatches(me.id, me.naam, me.economie, blocked, pilots, partners, _models(index, me)[:top])
 
 
-def _pilots(index: MatchIndex, me: Profile) -> tuple[Fit, ...]:
+def _pilots(index: MatchIndex, me: Profile, today: date) -> tuple[Fit, ...]:
     fits = []
     for document in index.kb.of_kind("proeftuin"):
         pilot = document.model
         if not isinstance(pilot, Proeftuin) or pilot.status not in OPEN_STATUSES:
             continue
-        context = PilotContext(index, Target.of_pilot(pilot))
+        context = PilotContext(index, Target.of_pilot(pilot), today=today)
         if me.id in context.excluded:
             continue
         offer, seek = index.text_fit(me, context.active)

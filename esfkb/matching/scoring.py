@@ -119,16 +119,20 @@ class Target:
 
 
 class PilotContext:
-    """A target prepared for scoring: its participants, composition and places, computed once."""
+    """A target prepared for scoring: its participants, composition and places, computed once.
 
-    def __init__(self, index: MatchIndex, target: Target) -> None:
+    Only participants that may be part of a pilot on ``today`` count (consent, withdrawal,
+    retention): one that withdrew is neither counted nor named in a reason.
+    """
+
+    def __init__(self, index: MatchIndex, target: Target, *, today: date) -> None:
         self.index = index
         self.target = target
         self.settings = index.settings
         members: dict[str, tuple[Profile, Engagement]] = {}
         for doc_id, engagement in target.deelnemers:
             profile = index.by_id.get(doc_id)
-            if profile is not None and doc_id not in members:  # unknown ids are the reference check's
+            if profile is not None and doc_id not in members and profile.usable(today):  # unknown ids: references
                 members[doc_id] = (profile, engagement)
         self.members = list(members.values())
         self.active = tuple(p for p, e in self.members if e != Engagement.GESTOPT)

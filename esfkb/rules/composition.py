@@ -6,9 +6,9 @@ from typing import TYPE_CHECKING
 
 from esfkb.composition import compose, dominant_share, missing_mix, size_problem
 from esfkb.diagnostics import Code, Severity
-from esfkb.models import Proeftuin, Registratie
+from esfkb.models import Proeftuin, Refusal, Registratie
 from esfkb.rule import Rule
-from esfkb.vocabulary import Doeleinde, Erkenning, Proeftuinstatus, Registratiestatus, Samenwerkingsvorm
+from esfkb.vocabulary import Doeleinde, Erkenning, Proeftuinstatus, Samenwerkingsvorm
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -46,6 +46,8 @@ DUPLICATE_PARTICIPANT = Code("ESF306", "duplicate-participant", Severity.ERROR,
                              "Each organisation takes part in a pilot once; merge the two entries.")
 
 _COMPOSING_STATUSES = frozenset({Proeftuinstatus.VERKENNING, Proeftuinstatus.SAMENSTELLING})
+_WITHDRAWN = frozenset({Refusal.CONSENT_WITHDRAWN, Refusal.REGISTRATION_WITHDRAWN})
+"""Refusals this rule reports; an expired registration is the retention rule's (ESF relies on one report)."""
 
 
 class CompositionRule(Rule):
@@ -80,11 +82,11 @@ class CompositionRule(Rule):
             reg: Registratie = registration.model
             members.append((reg.economie, deelnemer.engagement))
             has_maatwerkbedrijf |= Erkenning.MAATWERKBEDRIJF in reg.erkenningen
-            withdrawn = reg.toestemming.ingetrokken_op is not None or reg.status == Registratiestatus.INGETROKKEN
-            if withdrawn:
+            refusal = reg.refusal(Doeleinde.SAMENSTELLING_PROEFTUIN, context.today)
+            if refusal in _WITHDRAWN:
                 yield self.report(pilot, path, NO_CONSENT,
                                   f"'{deelnemer.registratie}' withdrew its registration: remove it from the pilot")
-            elif Doeleinde.SAMENSTELLING_PROEFTUIN not in reg.toestemming.doeleinden:
+            elif refusal is Refusal.NO_CONSENT:
                 yield self.report(pilot, path, NO_CONSENT,
                                   f"'{deelnemer.registratie}' gave no consent for 'samenstelling_proeftuin': "
                                   "ask for it and record it in the registration, or remove the participant")

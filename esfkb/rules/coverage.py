@@ -26,7 +26,6 @@ MODEL_WITHOUT_PLAYBOOK = Code("ESF502", "model-without-playbook", Severity.WARNI
                               "Every pilot must end with a reusable playbook; a model that no playbook "
                               "implements is hard to apply. Archived models are not reported.")
 
-_SILENT_STATUSES = frozenset({Registratiestatus.INGETROKKEN, Registratiestatus.NIET_WEERHOUDEN})
 
 
 class CoverageRule(Rule):
@@ -36,7 +35,8 @@ class CoverageRule(Rule):
 
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
         for registration in kb.of_kind("registratie"):
-            if isinstance(registration.model, Registratie) and registration.model.status not in _SILENT_STATUSES \
+            reg = registration.model
+            if isinstance(reg, Registratie) and not reg.withdrawn and reg.status != Registratiestatus.NIET_WEERHOUDEN \
                     and not kb.referencing(registration.id, "proeftuin"):
                 yield self.report(registration, (), UNUSED_REGISTRATION,
                                   f"'{registration.id}' is in no pilot yet")

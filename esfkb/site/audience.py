@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from esfkb.contacts import Contact, contacts_path, load_contacts
 from esfkb.models import Registratie
 from esfkb.site.markup import Html, el
-from esfkb.vocabulary import Doeleinde, Economie, Registratiestatus
+from esfkb.vocabulary import Doeleinde, Economie
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -96,9 +96,7 @@ class Audience:
         reg = document.model
         if not isinstance(reg, Registratie):
             return False  # unreadable consent is no consent
-        withdrawn = reg.toestemming.ingetrokken_op is not None or reg.status == Registratiestatus.INGETROKKEN
-        expired = reg.bewaren_tot < self.today
-        return not withdrawn and not expired and any(p in reg.toestemming.doeleinden for p in purposes)
+        return any(reg.usable_for(purpose, self.today) for purpose in purposes)
 
     def contact(self, document: Document) -> Contact | None:
         """The contact person of a registration, only in the matchmakers edition and with consent."""

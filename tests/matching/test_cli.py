@@ -124,7 +124,11 @@ def test_compose_a_draft_that_breaks_rules(runner, small):
     result = runner.invoke(main, ["compose", "--deelnemer", "atelier", "--deelnemer", "stil",
                                   "--samenwerkingsvorm", "enclave", "--ecosysteem", "regionaal", *DAY])
     assert result.exit_code == 1
+    assert result.stdout.startswith("Draft of 1 participant(s): 1 social, 0 regular, 0 neutral (1 not counted: see "
+                                    "Consent)\n")  # #17: a registration without consent does not count
     assert ("Missing\n"
+            "  - Niet gemengd: er ontbreekt een deelnemer uit de reguliere economie.\n"
+            "  - Niet werkbaar: 1 deelnemer(s), minder dan 2.\n"
             "  - Een enclave vraagt een deelnemer erkend als maatwerkbedrijf; er is er geen.\n"
             "Consent\n"
             "  - Stil (stil) gaf geen toestemming voor de samenstelling van een proeftuin.\n"

@@ -69,6 +69,9 @@ def test_an_enclave_draft_needs_a_maatwerkbedrijf_and_consent(kb):
                         today=TODAY)
     assert check.missing == (
         "Stil (stil) staat twee keer in de samenstelling.",
+        # #17: without consent for samenstelling_proeftuin, stil does not count: one-sided and too small
+        "Niet gemengd: er ontbreekt een deelnemer uit de reguliere economie.",
+        "Niet werkbaar: 1 deelnemer(s), minder dan 2.",
         "Een enclave vraagt een deelnemer erkend als maatwerkbedrijf; er is er geen.",
     )
     assert check.consent == ("Stil (stil) gaf geen toestemming voor de samenstelling van een proeftuin.",)

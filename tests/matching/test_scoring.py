@@ -229,7 +229,7 @@ def test_the_fast_text_fits_equal_the_direct_ones_on_the_bundled_base(bundled):
     index = match_index(bundled)
     for document in bundled.of_kind("proeftuin"):
         assert isinstance(document.model, Proeftuin)
-        context = PilotContext(index, Target.of_pilot(document.model))
+        context = PilotContext(index, Target.of_pilot(document.model), today=TODAY)
         offers, seeks = index.text_fits(context.active)
         for profile in index.profiles:
             offer, seek = index.text_fit(profile, context.active)
