@@ -18,13 +18,15 @@ Hooks:
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
 - ``on_page_markdown`` (early): set the escaped title and description, redact links to unpublished
   pages.
-- ``on_page_content``: place the page's views, rendered HTML and SVG (from the child when it has
-  sent them, else rendered here), under headings rendered as the site's own
-  (:mod:`esfkb_mkdocs.headings`, which adds them to the page's anchors and table of contents), and
-  add the audience's banner. Everything comes from
+- ``on_page_content``: sanitise the HTML of the page's Markdown (:mod:`esfkb.safety.sanitize`), then
+  place the page's views, rendered HTML and SVG (from the child when it has sent them, else rendered
+  here), under headings rendered as the site's own (:mod:`esfkb_mkdocs.headings`, which adds them to
+  the page's anchors and table of contents), and add the audience's banner. Everything comes from
   the knowledge base loaded in ``on_files``, so a page can be filled as soon as it is HTML; nothing
   waits for other pages.
-- ``on_post_template``: the confidential banner on the theme's own pages (404.html) too.
+- ``on_post_page`` / ``on_post_template``: the Content-Security-Policy as the first thing in every
+  page's head (:mod:`esfkb.safety.csp`), the theme's own pages (404.html) included, which also get
+  the confidential banner.
 - ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is;
   stop the views' renderer (every page is filled by now); wait for the data files (MkDocs copies
   files next).
@@ -54,6 +56,8 @@ from mkdocs.structure.files import File
 from esfkb.config import Project, Settings, resolve_docs_dir
 from esfkb.diagnostics import Severity
 from esfkb.errors import EsfkbError
+from esfkb.safety.csp import with_policy
+from esfkb.safety.sanitize import escaped_meta, sanitize
 from esfkb_mkdocs.config import EsfkbConfig
 from esfkb_mkdocs.headings import Headings
 
@@ -270,16 +274,21 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     @event_priority(50)  # early: other plugins (search, tags) see our title and the redacted links
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Set the page's escaped title and description; redact links to unpublished pages."""
-        if self.plan is None:
-            return markdown
-        meta = self.plan.meta(page.file.src_uri)
-        if meta is not None:
-            page.meta.clear()  # the frontmatter keys are ours, validated by the core; themes must not act on them
-            page.meta.update(meta)
+        meta = self.plan.meta(page.file.src_uri) if self.plan is not None else None
+        if meta is None:
+            page.meta.update(escaped_meta(page.meta))  # an ordinary page's own: the theme prints it as HTML
+            return markdown if self.plan is None else self.plan.markdown(page.file.src_uri, markdown)
+        page.meta.clear()  # the frontmatter keys are ours, validated by the core; themes must not act on them
+        page.meta.update(meta)
         return self.plan.markdown(page.file.src_uri, markdown)
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Place the page's views, rendered relative to its URL, under their headings."""
+        """Sanitise the page's own HTML (every page's: content is untrusted); then place its views under their headings.
+
+        The views are esfkb's own markup, escaped where it is built: they are placed after the
+        sanitizer, which would take their SVG charts and forms for content's.
+        """
+        html = sanitize(html)
         if self.plan is None or self._headings is None:
             return html
         rendered = self._prerender.take(page.url) if self._prerender is not None else None
@@ -289,15 +298,19 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         return html
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
-        """Pages without Markdown (the theme's 404.html) carry the audience's banner too."""
-        if self.audience is None or not template_name.endswith(".html"):
+        """Pages without Markdown (the theme's 404.html) carry the audience's banner and the policy too."""
+        if not template_name.endswith(".html"):
             return output_content
-        banner = self.audience.banner()
-        if not banner:
-            return output_content
-        opening = _CONTENT_START_RE.search(output_content)
-        at = opening.end() if opening else 0
-        return output_content[:at] + banner + output_content[at:]
+        banner = self.audience.banner() if self.audience is not None else ""
+        if banner:
+            opening = _CONTENT_START_RE.search(output_content)
+            at = opening.end() if opening else 0
+            output_content = output_content[:at] + banner + output_content[at:]
+        return with_policy(output_content)
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Every page carries its Content-Security-Policy (:mod:`esfkb.safety.csp`)."""
+        return with_policy(output)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the header's search form the library's URL (site-relative; the template makes it relative).

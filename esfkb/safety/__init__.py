@@ -1,0 +1,1 @@
+"""Safety of what is published: the content sanitizer, what it would remove, and the pages' Content-Security-Policy."""

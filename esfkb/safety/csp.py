@@ -1,0 +1,73 @@
+"""The Content-Security-Policy of every page: script only from the site and the theme's inline scripts by hash.
+
+A static site sends no headers of its own, so the policy travels in the page, as a
+``<meta http-equiv="Content-Security-Policy">`` that opens its ``<head>`` (before any script).
+A server that can send headers may send the same policy as a ``Content-Security-Policy`` header.
+
+- ``script-src 'self'`` and, per page, the SHA-256 of each inline script the theme writes in the
+  page's ``<head>`` and after its content (Material's ``__md_scope`` and anchor scripts, whose text
+  varies with the page's depth). An inline script inside the content (``<article>``) is never
+  allowed, should one get past the sanitizer; nor is an inline event handler or a ``javascript:`` URL.
+  ``'wasm-unsafe-eval'``: Pagefind's search runs as WebAssembly.
+- ``style-src 'self'`` with ``style-src-attr 'unsafe-inline'``: style sheets only from the site; style
+  attributes (table alignment, the theme's own) may stay. No ``<style>`` element applies.
+- ``img-src 'self' data:``: the theme's icons are ``data:`` SVGs in its style sheet.
+- ``object-src 'none'``, ``base-uri 'self'``, ``form-action 'self'``; everything else (fonts, the
+  search index, Pagefind's worker) only from the site itself (``default-src 'self'``).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from functools import lru_cache
+
+DIRECTIVES = (
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'{hashes}",
+    "style-src 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+"""The policy; ``{hashes}`` stands for the page's inline scripts."""
+_HEAD_RE = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_TYPE_RE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+"""The ``type`` of a script that runs (others, such as Material's JSON configuration, are data)."""
+_NOT_THE_THEMES = (("<title", "</title>"), ("<article", "</article>"))
+"""Where no script of the theme's stands: the title (text, however it looks) and the content."""
+
+
+def policy(html: str) -> str:
+    """The Content-Security-Policy for the page ``html``, its theme's inline scripts allowed by hash."""
+    regions = [(html.find(start), html.rfind(end)) for start, end in _NOT_THE_THEMES]
+    hashes = []
+    for script in _SCRIPT_RE.finditer(html):
+        attributes, code = script.groups()
+        if any(start <= script.start() < end for start, end in regions) or "src" in attributes.lower():
+            continue
+        kind = _TYPE_RE.search(attributes)
+        if (kind.group(1).lower() if kind else "") in _SCRIPT_TYPES:
+            hashes.append(_hash(code))
+    sources = "".join(f" {h}" for h in dict.fromkeys(hashes))
+    return "; ".join(DIRECTIVES).format(hashes=sources)
+
+
+def with_policy(html: str) -> str:
+    """The page ``html`` with its Content-Security-Policy as the first element of its ``<head>``."""
+    head = _HEAD_RE.search(html)
+    if head is None:
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    return f"{html[:head.end()]}{meta}{html[head.end():]}"
+
+
+@lru_cache(maxsize=256)
+def _hash(code: str) -> str:
+    digest = hashlib.sha256(code.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
