@@ -108,8 +108,8 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
 _LenientLoader.add_multi_constructor("", _ignore_tag)
 
 
-def load_project(root: Path) -> Project:
-    """Read ``root/mkdocs.yml``: the docs_dir and the options of the ``esfkb`` plugin entry."""
+def _read_config(root: Path) -> dict[str, Any]:
+    """The settings in ``root/mkdocs.yml``."""
     config_path = root / CONFIG_FILE
     try:
         raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506
@@ -119,6 +119,13 @@ def load_project(root: Path) -> Project:
         raise ConfigError(f"{config_path}: cannot read it: {error}") from None
     if not isinstance(raw, dict):
         raise ConfigError(f"{config_path}: expected a mapping of settings")
+    return raw
+
+
+def load_project(root: Path) -> Project:
+    """Read ``root/mkdocs.yml``: the docs_dir and the options of the ``esfkb`` plugin entry."""
+    config_path = root / CONFIG_FILE
+    raw = _read_config(root)
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     options: dict[str, Any] = {}
     for entry in raw.get("plugins") or []:
@@ -142,6 +149,24 @@ def resolve_docs_dir(root: Path, docs_dir: Path) -> Path:
         raise ConfigError(f"docs_dir {docs_dir} is, or lies behind, a symbolic link to {resolved}, outside the "
                           "project: esfkb follows no link out of the project; put the docs folder itself there")
     return resolved
+
+
+MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
+"""The Markdown extensions MkDocs always adds to those a site names."""
+
+
+def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """The Markdown extensions that ``root/mkdocs.yml`` renders content with, and their settings, as MkDocs has them."""
+    names: list[str] = list(MKDOCS_EXTENSIONS)
+    configs: dict[str, dict[str, Any]] = {}
+    entries = _read_config(root).get("markdown_extensions") or []
+    for entry in entries if isinstance(entries, list) else []:
+        for name, options in (entry.items() if isinstance(entry, dict) else [(entry, None)]):
+            if name not in names:
+                names.append(str(name))
+            if isinstance(options, dict):
+                configs[str(name)] = options
+    return names, configs
 
 
 def find_project_root(start: Path) -> Path | None:

@@ -1,4 +1,4 @@
-"""Detectors for contact data and unsafe markup in untrusted text.
+"""Detectors for contact data in untrusted text.
 
 Used by the safety rule on content and by the post-build leak scan on the published site. A
 phone number is recognised by shape and confirmed with ``phonenumbers``; KBO numbers, postcodes
@@ -26,12 +26,6 @@ _PHONE_RES = tuple(re.compile(prefix + r"[1-9][\d .()/-]{5,18}\d") for prefix in
 prefix, because a literal lets the regex engine skip through long texts several times faster."""
 _KBO_SHAPE_RE = re.compile(r"^[01]\d{3}[. ]?\d{3}[. ]?\d{3}$")
 _DATE_SHAPE_RE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
-_MARKUP_RES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("script", re.compile(r"<\s*script\b", re.IGNORECASE)),
-    ("handler", re.compile(r"<[a-zA-Z][^>]*?\son[a-z]+\s*=", re.IGNORECASE)),
-    ("javascript", re.compile(r"javascript\s*:", re.IGNORECASE)),
-    ("iframe", re.compile(r"<\s*(?:iframe|object|embed)\b", re.IGNORECASE)),
-)
 HTML_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
 
 
@@ -116,15 +110,6 @@ def find_phones(text: str) -> Iterator[Finding]:
         e164 = normalise_phone(match.group())
         if e164:
             yield Finding(start, "phone", e164)
-
-
-def find_unsafe_markup(text: str) -> Iterator[Finding]:
-    """Script tags, event handlers, ``javascript:`` URLs and embedded frames."""
-    if "<" not in text and ":" not in text:
-        return
-    for kind, pattern in _MARKUP_RES:
-        for match in pattern.finditer(text):
-            yield Finding(match.start(), kind, match.group())
 
 
 def line_and_column(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:

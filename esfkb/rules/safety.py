@@ -1,4 +1,4 @@
-"""Privacy and safety of content: no contact data, no active markup, no HTML in frontmatter."""
+"""Privacy and safety of content: no contact data, no HTML in frontmatter (markup: :mod:`esfkb.rules.markup`)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from esfkb.sensitive import (
     email_allowed,
     find_emails,
     find_phones,
-    find_unsafe_markup,
     line_and_column,
 )
 
@@ -30,26 +29,15 @@ PHONE = Code("ESF402", "phone-in-content", Severity.ERROR, "Content contains a p
              "Phone numbers are personal contact data and belong in the private contacts file. Numbers "
              "on phone_allowlist in mkdocs.yml are accepted. KBO numbers, postcodes and dates are not "
              "taken for phone numbers.")
-SCRIPT = Code("ESF403", "script-in-content", Severity.ERROR, "Content contains a <script> tag.",
-              "Content is untrusted input: scripts would run in every visitor's browser.")
-HANDLER = Code("ESF404", "event-handler-in-content", Severity.ERROR,
-               "Content contains an HTML event handler (on...=).",
-               "Attributes such as onclick or onerror run scripts; write plain Markdown instead.")
-JAVASCRIPT_URL = Code("ESF405", "javascript-url", Severity.ERROR, "Content contains a javascript: URL.",
-                      "Links must point to pages or web addresses, never run code.")
-FRAME = Code("ESF406", "embedded-frame", Severity.ERROR, "Content embeds an iframe, object or embed.",
-             "Embedded frames load third-party content and leak visitor data; link to the page instead.")
 HTML_IN_FIELD = Code("ESF407", "html-in-frontmatter", Severity.ERROR, "A frontmatter value contains HTML.",
                      "Frontmatter text is Markdown without HTML: the site escapes it, so tags would show "
                      "as text. Remove the tag.")
-
-_MARKUP_CODES = {"script": SCRIPT, "handler": HANDLER, "javascript": JAVASCRIPT_URL, "iframe": FRAME}
 
 
 class SafetyRule(Rule):
     """Scan every document (frontmatter and body) and every ordinary page."""
 
-    codes = (EMAIL, PHONE, SCRIPT, HANDLER, JAVASCRIPT_URL, FRAME, HTML_IN_FIELD)
+    codes = (EMAIL, PHONE, HTML_IN_FIELD)
 
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
         emails = context.settings.email_allowlist
@@ -78,18 +66,13 @@ def _scan_text(rel_path: str, text: str, first_line: int, emails: list[str],
 
 def _judged(text: str, emails: list[str], phones: set[str]) -> Iterator[tuple[int, Code, str]]:
     """Every finding in ``text`` that the allow-lists do not excuse, with its code and message."""
-    for finding in (*find_emails(text), *find_phones(text), *find_unsafe_markup(text)):
+    for finding in (*find_emails(text), *find_phones(text)):
         if finding.kind == "email":
             if not email_allowed(finding.value, emails):
                 yield finding.offset, EMAIL, (
                     f"e-mail address '{finding.value}' is contact data: remove it (contacts go in the "
                     "private contacts file) or add its domain to email_allowlist")
-        elif finding.kind == "phone":
-            if finding.value not in phones:
-                yield finding.offset, PHONE, (
-                    f"phone number {finding.value} is contact data: remove it (contacts go in the "
-                    "private contacts file)")
-        else:
-            code = _MARKUP_CODES[finding.kind]
-            yield finding.offset, code, (
-                f"'{finding.value}' is not allowed in content: {code.summary[:-1].lower()}; remove it")
+        elif finding.value not in phones:
+            yield finding.offset, PHONE, (
+                f"phone number {finding.value} is contact data: remove it (contacts go in the "
+                "private contacts file)")

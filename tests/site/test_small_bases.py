@@ -88,7 +88,7 @@ def test_script_in_a_title_is_escaped_everywhere(small_base, tmp_path):
     root = small_base({"playbooks/businessmodellen/enclave-distributie.md": text})
     build = run_mkdocs(root / "mkdocs.yml", tmp_path / "site", strict=False)
     assert build.returncode == 0, build.log
-    assert "ESF403" in build.log  # the core still reports it: strict builds refuse it
+    assert "ESF407" in build.log  # the core still reports HTML in frontmatter: strict builds refuse it
     page = build.text("businessmodellen/enclave-distributie/")
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Enclave" in page
     for path, content in build.text_files().items():
