@@ -99,11 +99,14 @@ def digest(data: bytes) -> str:
 
 
 def complete_interrupted(root: Path) -> Journal | None:
-    """Complete the rename that was interrupted in the project at ``root``, if any; its journal."""
+    """Complete the rename that was interrupted in the project at ``root``, if any, and remove what it left; its
+    journal."""
     remove_stale_temporaries(root)
     journal = Journal.load(root)
     if journal is not None:
         journal.apply(root)
+        for folder in sorted({(root / rel).parent for rel in (*(w[0] for w in journal.writes), *journal.move)}):
+            remove_stale_temporaries(folder)
     return journal
 
 
@@ -121,10 +124,10 @@ def prepare_edit(kb: KnowledgeBase) -> None:
             temporary.unlink()
 
 
-def remove_stale_temporaries(root: Path) -> None:
-    """Remove the journal's temporary files whose writer is gone (for those in the docs folder, see
-    :func:`prepare_edit`)."""
-    for temporary in root.glob(f".{JOURNAL}.esfkb-*.tmp"):
-        if stale_temporary(temporary.name):
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+def remove_stale_temporaries(folder: Path) -> None:
+    """Remove the temporary files in ``folder`` whose writer is gone (:func:`esfkb.docs_files.stale_temporary`)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if stale_temporary(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)

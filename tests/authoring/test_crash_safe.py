@@ -1,0 +1,84 @@
+"""A rename killed with SIGKILL at any moment leaves the base as it was, or running it again completes it."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+
+from esfkb.journal import JOURNAL
+from tests.authoring.conftest import check
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SLOW_RENAME = """
+import sys, time
+import esfkb.editing as editing, esfkb.journal as journal
+
+def step(function):
+    def slowed(*args, **kwargs):
+        result = function(*args, **kwargs)
+        print("step", flush=True)
+        time.sleep(0.03)
+        return result
+    return slowed
+
+editing._temporary_copy = step(editing._temporary_copy)  # a temporary file written, not yet in place
+journal.write_atomic = step(journal.write_atomic)
+journal.move_exclusive = step(journal.move_exclusive)
+from esfkb.cli import main
+sys.argv = ["esfkb", "rename", "werkbrug", "werkbrug-vzw"]
+main()
+"""
+OLD, NEW = "playbooks/matchmakers/werkbrug.md", "playbooks/matchmakers/werkbrug-vzw.md"
+
+
+def _mentions(root: Path, word: str) -> int:
+    return sum(word in p.read_text(encoding="utf-8") for p in root.rglob("*.md"))
+
+
+def _temporaries(root: Path) -> list[Path]:
+    return [p for p in root.rglob("*") if p.name.endswith(".tmp")]
+
+
+def _kill_after(root: Path, steps: int, delay: float) -> None:
+    """Run the slowed rename and kill it ``delay`` seconds after its ``steps``-th step."""
+    with subprocess.Popen([sys.executable, "-c", SLOW_RENAME], cwd=root, stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as process:
+        assert process.stdout is not None
+        for _ in range(steps):
+            if not process.stdout.readline():
+                break
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+
+
+@pytest.mark.parametrize("steps", range(11))
+def test_a_killed_rename_is_old_or_new_or_completed_by_running_it_again(base: Path, steps: int) -> None:
+    references = _mentions(base, "werkbrug")
+    _kill_after(base, steps, random.uniform(0, 0.03))
+
+    interrupted = (base / JOURNAL).exists()
+    if interrupted:
+        assert [d.code for d in check(base).diagnostics if d.code.startswith("ESF0")] == ["ESF015"]
+    elif (base / OLD).exists():
+        assert not (base / NEW).exists() and _mentions(base, "werkbrug-vzw") == 0  # entirely old
+        assert check(base).errors == 0
+    else:
+        assert (base / NEW).exists() and _mentions(base, "werkbrug-vzw") == references  # entirely new
+    again = subprocess.run([sys.executable, "-m", "esfkb", "rename", "werkbrug", "werkbrug-vzw"], cwd=base,
+                           capture_output=True, text=True, check=False)
+    if interrupted:
+        assert again.returncode == 0, again.stderr
+        assert again.stdout.startswith("completed the interrupted rename werkbrug → werkbrug-vzw")
+    assert (base / NEW).exists() and not (base / OLD).exists() and not (base / JOURNAL).exists()
+    assert _mentions(base, "werkbrug-vzw") == references
+    assert not _temporaries(base)
+    result = check(base)
+    assert result.errors == 0, result.diagnostics
