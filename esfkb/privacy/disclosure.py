@@ -25,7 +25,8 @@ differences. The totals are taken one at a time (per stage the value, then the n
 share's numerator and denominator) and one is withheld when it is itself a small cell, or when,
 with the totals published before it, some sum of hidden figures follows that
 
-- is a single hidden figure (one hidden cell in a total, or one isolated by combining totals),
+- is a single hidden figure (one hidden cell in a total, or one isolated by combining totals,
+  or one whose companions in the sum are all 0),
 - concerns fewer than ``small_cell`` people, or
 - pins a hidden figure down within the bounds a reader knows (a '< 5' is at most 4, a value at
   most its published n; a withheld figure at least ``small_cell``).
@@ -299,7 +300,7 @@ def _safe(published: list[_Total], candidate: _Total, k: int) -> bool:
     for identity in (_by_figure, _by_number):
         for group in _revealed(totals, identity):
             number = sum(u.number for u in group)
-            if len(group) < 2 or number < k or _pinned(group, number):
+            if len(group) < 2 or number < k or any(u.number == number for u in group) or _pinned(group, number):
                 return False
     return True
 
