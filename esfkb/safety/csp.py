@@ -39,13 +39,17 @@ _SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | r
 _TYPE_RE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 """The ``type`` of a script that runs (others, such as Material's JSON configuration, are data)."""
-_NOT_THE_THEMES = (("<title", "</title>"), ("<article", "</article>"))
-"""Where no script of the theme's stands: the title (text, however it looks) and the content."""
 
 
 def policy(html: str) -> str:
-    """The Content-Security-Policy for the page ``html``, its theme's inline scripts allowed by hash."""
-    regions = [(html.find(start), html.rfind(end)) for start, end in _NOT_THE_THEMES]
+    """The Content-Security-Policy for the page ``html``, its theme's inline scripts allowed by hash.
+
+    No script of the theme's stands in the page's title (text, however it looks) or in its content
+    (the ``<article>``, whose SVG charts have titles of their own).
+    """
+    title = html.find("<title")
+    content = html.find("<article")
+    regions = ((title, html.find("</title>", title)), (content, html.rfind("</article>")))
     hashes = []
     for script in _SCRIPT_RE.finditer(html):
         attributes, code = script.groups()
