@@ -3,16 +3,13 @@ built on demand."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.conftest import REPO, make_project
-from tests.site.helpers import SMALL_CONFIG, Build, run_mkdocs
+from tests.site.helpers import SMALL_CONFIG, Build, run_mkdocs, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -42,19 +39,8 @@ def small_base(tmp_path: Path):
     return make
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
 @pytest.fixture(scope="module")
 def served(bundled: Build) -> Iterator[str]:
     """The bundled site on an ephemeral 127.0.0.1 port, for as long as the module runs."""
-    handler = functools.partial(_QuietHandler, directory=str(bundled.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with serve(bundled.site) as url:
+        yield url

@@ -7,11 +7,14 @@ point, and MkDocs' own warnings stay out of pytest's warnings-as-errors.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gzip
+import http.server
 import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +111,26 @@ def run_mkdocs(config: Path, site: Path, *, strict: bool = True, env: dict[str, 
     start = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, env=environ, timeout=600, check=False)
     return Build(done.returncode, done.stdout + done.stderr, site, time.perf_counter() - start)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@contextlib.contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """``site`` on an ephemeral 127.0.0.1 port (its URL, with a final slash) while the block runs."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
 
 
 def pagefind_fragments(bundle: Path) -> dict[str, dict[str, Any]]:
