@@ -30,8 +30,7 @@ ASSET_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ic
 Not SVG (it can carry script and is not sanitised), nor CSS or JavaScript (the plugin and the theme
 bring their own; a project adds its own through the theme's ``custom_dir``, outside ``docs_dir``)."""
 TEMPORARY_RE = re.compile(r"^\..+\.esfkb-(?P<pid>\d+)-[^.]*\.tmp$")
-"""The name of a temporary file that esfkb writes before it replaces a file (:mod:`esfkb.editing`),
-with the id of the process that wrote it."""
+"""The name of a temporary file that esfkb writes before it replaces a file (:func:`temporary_prefix`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +126,11 @@ def _link_message(path: str, root: Path) -> str:
 def _left_out(path: str, reason: str) -> Diagnostic:
     return Diagnostic(path, 1, 1, "ESF014", f"not published: {reason}; move it out of the docs folder",
                       Severity.WARNING)
+
+
+def temporary_prefix(name: str) -> str:
+    """How the name of a temporary file for the file ``name`` starts: hidden, and with this process's id."""
+    return f".{name}.esfkb-{os.getpid()}-"
 
 
 def stale_temporary(name: str) -> bool:

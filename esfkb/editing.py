@@ -10,7 +10,7 @@ original bytes outside the edit, BOM included.
 
 Writing compares the file on disk with the bytes that were read and refuses when they differ, then
 replaces it through a temporary file in the same folder (``os.replace`` is atomic there), named after
-the writing process (:data:`esfkb.docs_files.TEMPORARY_RE`) so that one left by a killed process is
+the writing process (:func:`esfkb.docs_files.temporary_prefix`) so that one left by a killed process is
 recognised and removed later. Nothing is read or written through a symbolic link (:func:`check_writable`).
 """
 
@@ -30,7 +30,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from esfkb.config import CONFIG_FILE
-from esfkb.docs_files import read_regular
+from esfkb.docs_files import read_regular, temporary_prefix
 from esfkb.errors import EsfkbError
 from esfkb.frontmatter import parse_document
 from esfkb.schema_check import PLACEHOLDER_PREFIX, format_path
@@ -489,7 +489,7 @@ def _block_item(
 
 def _temporary_copy(path: FsPath, data: bytes) -> str:
     """``data`` in a temporary file next to ``path``, with ``path``'s permissions (or the umask's for a new file)."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.esfkb-{os.getpid()}-", suffix=".tmp")
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name), suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

@@ -58,9 +58,9 @@ PARENT_ENV = "ESFKB_PARENT_PID"
 def die_with_parent(parent: int) -> None:
     """Have the kernel kill this process (SIGKILL) when its parent ``parent`` ends; end now if it has already.
 
-    Linux only (``prctl(PR_SET_PDEATHSIG)``, which a program this process executes keeps); elsewhere only
-    the check. Called first thing in a helper, or between fork and exec: async-signal-safe enough, as
-    it only calls into libc.
+    Linux only (``prctl(PR_SET_PDEATHSIG)``, which a program this process then executes keeps); elsewhere
+    only the check. Called first thing in a helper, or between fork and exec in a process of one thread
+    (the search worker starting Pagefind).
     """
     if sys.platform.startswith("linux"):
         with contextlib.suppress(OSError, AttributeError):

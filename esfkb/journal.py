@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from esfkb.diagnostics import Diagnostic
 from esfkb.docs_files import read_regular, stale_temporary
 from esfkb.editing import EditError, move_exclusive, write_atomic
 
@@ -98,6 +99,19 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def interrupted_rename(root: Path) -> Diagnostic | None:
+    """ESF015 when a rename was interrupted in the project at ``root`` (its journal is there)."""
+    if not os.path.lexists(root / JOURNAL):
+        return None
+    try:
+        journal = Journal.load(root)
+    except EditError as error:
+        return Diagnostic(JOURNAL, 1, 1, "ESF015", str(error))
+    assert journal is not None
+    return Diagnostic(JOURNAL, 1, 1, "ESF015", f"a rename was interrupted: run 'esfkb rename {journal.old} "
+                                               f"{journal.new}' to complete it")
+
+
 def complete_interrupted(root: Path) -> Journal | None:
     """Complete the rename that was interrupted in the project at ``root``, if any, and remove what it left; its
     journal."""
@@ -113,11 +127,9 @@ def complete_interrupted(root: Path) -> Journal | None:
 def prepare_edit(kb: KnowledgeBase) -> None:
     """Before any edit: refuse while an interrupted rename waits; remove what killed edits left behind."""
     root = kb.project.root
-    if os.path.lexists(root / JOURNAL):
-        journal = Journal.load(root)
-        assert journal is not None
-        raise EditError(f"a rename was interrupted: run 'esfkb rename {journal.old} {journal.new}' to complete it "
-                        "first")
+    pending = interrupted_rename(root)
+    if pending is not None:
+        raise EditError(f"{pending.message}, before any other edit")
     remove_stale_temporaries(root)
     for temporary in kb.docs.temporaries:
         with contextlib.suppress(OSError):

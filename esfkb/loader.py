@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path as FsPath
 from typing import TYPE_CHECKING
 
@@ -11,7 +10,7 @@ from esfkb.docs_files import DocsFiles, read_regular, scan_docs
 from esfkb.documents import Document, Page
 from esfkb.formats import is_valid_id, slugify
 from esfkb.frontmatter import ParsedFile, ParseProblem, Position, parse_document, too_large
-from esfkb.journal import JOURNAL
+from esfkb.journal import interrupted_rename
 from esfkb.schema_check import check_frontmatter
 
 if TYPE_CHECKING:
@@ -58,9 +57,9 @@ def load_documents(
         if project.docs_dir.is_relative_to(project.root) else project.docs_dir.as_posix() + "/"
     docs = scan_docs(project.docs_dir, project.root, prefix)
     problems: list[Diagnostic] = list(docs.problems)
-    if os.path.lexists(project.root / JOURNAL):
-        problems.append(Diagnostic(JOURNAL, 1, 1, "ESF015", "a rename was interrupted: run the same 'esfkb rename' "
-                                   "again to complete it (the file names it)"))
+    interrupted = interrupted_rename(project.root)
+    if interrupted is not None:
+        problems.append(interrupted)
     for rel, file in docs.markdown:
         seen.add(file)
         project_rel = prefix + rel

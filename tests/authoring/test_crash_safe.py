@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from esfkb.editing import EditError
 from esfkb.journal import JOURNAL
-from tests.authoring.conftest import check
+from esfkb.linking import link
+from tests.authoring.conftest import check, load
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -82,3 +84,12 @@ def test_a_killed_rename_is_old_or_new_or_completed_by_running_it_again(base: Pa
     assert not _temporaries(base)
     result = check(base)
     assert result.errors == 0, result.diagnostics
+
+
+def test_other_edits_wait_for_an_interrupted_rename(base: Path) -> None:
+    _kill_after(base, 4, 0)  # the journal is written, the edits are not all done
+    assert (base / JOURNAL).exists()
+    message = "a rename was interrupted: run 'esfkb rename werkbrug werkbrug-vzw' to complete it"
+    assert [d.message for d in check(base).diagnostics if d.code == "ESF015"] == [message]
+    with pytest.raises(EditError, match="before any other edit"):
+        link(load(base), "enclave-kempen", "groendienst-leuven")
