@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
-_STRONG_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
-_EM_RE = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
 _CODE_RE = re.compile(r"`([^`]+)`")
 _SPECIAL_RE = re.compile(r"[&<>\"']")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+_CODE_MARK, _STRONG_MARK = '"', "'"
+"""What stands for a code span and for a bold span while the marks around them are paired. :func:`esc` turns
+every quote of the text into an entity, so a mark cannot be mistaken for content; like the element it stands
+for, it is neither a space, a word character nor a ``*``."""
 
 
 class Html(str):
@@ -88,13 +90,100 @@ def link(href: str | None, text: object, **attrs: object) -> Html:
 
 
 def inline(text: str) -> Html:
-    """Escape free text and render the inline Markdown marks it may use (bold, italic, code)."""
-    out = esc(text)
-    if "`" in out:
-        out = _CODE_RE.sub(r"<code>\1</code>", out)
+    """Escape free text and render the inline Markdown marks it may use (bold, italic, code).
+
+    Code spans are cut out first and stay literal; then ``**`` pairs, and ``*`` pairs inside and around the bold
+    spans, so the tags always nest. A pair never spans a line break. Time is linear in the length of the text,
+    whatever it holds: content is untrusted.
+    """
+    out = esc(str(text))  # an Html argument is escaped too: every quote left after escaping is a mark
+    if "`" not in out and "*" not in out:
+        return out
+    pieces = _CODE_RE.split(out) if "`" in out else [out]
+    out = _CODE_MARK.join(pieces[::2])
     if "*" in out:
-        out = _EM_RE.sub(r"<em>\1</em>", _STRONG_RE.sub(r"<strong>\1</strong>", out))
+        bold: list[str] = []
+
+        def set_aside(content: str) -> str:
+            bold.append(f"<strong>{_emphasis(content)}</strong>")
+            return _STRONG_MARK
+
+        out = _fill(_emphasis(_pair(out, "**", _strong_opens, _strong_closes, set_aside)), _STRONG_MARK, bold)
+    if len(pieces) > 1:
+        out = _fill(out, _CODE_MARK, [f"<code>{code}</code>" for code in pieces[1::2]])
     return Html(out)
+
+
+def _emphasis(text: str) -> str:
+    return _pair(text, "*", _em_opens, _em_closes, lambda content: f"<em>{content}</em>") if "*" in text else text
+
+
+def _fill(text: str, mark: str, parts: list[str]) -> str:
+    """``text`` with each ``mark`` replaced by the next of ``parts``."""
+    pieces = text.split(mark)
+    rendered = [pieces[0]]
+    for part, rest in zip(parts, pieces[1:], strict=True):
+        rendered += (part, rest)
+    return "".join(rendered)
+
+
+def _pair(text: str, mark: str, opens: Callable[[str, int], bool], closes: Callable[[str, int], bool],
+          render: Callable[[str], str]) -> str:
+    """``text`` with each span from an opening ``mark`` to the nearest closing one rendered, leftmost first.
+
+    A span holds at least one character and no line break, and is not searched again: what a lazy regex
+    substitution does, but every mark is looked at a bounded number of times, so a failed opening costs no
+    rescan and the time stays linear.
+    """
+    width = len(mark)
+    marks = []
+    at = text.find(mark)
+    while at >= 0:
+        marks.append(at)
+        at = text.find(mark, at + 1)
+    closers = [j for j in marks if closes(text, j)]
+    parts: list[str] = []
+    done = next_closer = 0
+    line_end = -1
+    for i in marks:
+        if i < done or not opens(text, i):
+            continue
+        while next_closer < len(closers) and closers[next_closer] <= i + width:
+            next_closer += 1
+        if next_closer == len(closers):
+            break
+        if line_end < i:
+            line_end = text.find("\n", i)
+            if line_end < 0:
+                line_end = len(text)
+        j = closers[next_closer]
+        if j > line_end:
+            continue
+        parts += (text[done:i], render(text[i + width:j]))
+        done = j + width
+    parts.append(text[done:])
+    return "".join(parts)
+
+
+def _is_word_or_star(text: str, k: int) -> bool:
+    """Whether ``text`` has a word character or a ``*`` at ``k`` (regex ``[\\w*]``)."""
+    return 0 <= k < len(text) and (text[k].isalnum() or text[k] in "_*")
+
+
+def _strong_opens(text: str, i: int) -> bool:
+    return not text[i + 2:i + 3].isspace()
+
+
+def _strong_closes(text: str, j: int) -> bool:
+    return j > 0 and not text[j - 1].isspace()
+
+
+def _em_opens(text: str, i: int) -> bool:
+    return not _is_word_or_star(text, i - 1) and not text[i + 1:i + 2].isspace()
+
+
+def _em_closes(text: str, j: int) -> bool:
+    return j > 0 and not text[j - 1].isspace() and not _is_word_or_star(text, j + 1)
 
 
 def paragraphs(text: str | None) -> Html:
