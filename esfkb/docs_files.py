@@ -62,10 +62,10 @@ class DocsFiles:
                 return "it is a symbolic link" if depth == len(parts) else "it lies behind a symbolic link"
         if any(part.startswith(".") for part in parts):
             return "it is a hidden file"
-        return unpublished_reason(rel)
+        return _unpublished_reason(rel)
 
 
-def unpublished_reason(rel: str) -> str:
+def _unpublished_reason(rel: str) -> str:
     """Why a file of this type is never published."""
     suffix = Path(rel).suffix.lower()
     if suffix == ".svg":
@@ -96,7 +96,7 @@ def scan_docs(docs_dir: Path, root: Path, prefix: str) -> DocsFiles:
                 links.add(rel)
                 problems.append(Diagnostic(prefix + rel, 1, 1, "ESF013", _link_message(entry.path, root)))
             elif entry.name.startswith("."):
-                if TEMPORARY_RE.match(entry.name) and stale_temporary(entry.name):
+                if stale_temporary(entry.name):
                     temporaries.append(Path(entry.path))
             elif entry.is_dir(follow_symlinks=False):
                 stack.append(entry.path)
@@ -107,7 +107,7 @@ def scan_docs(docs_dir: Path, root: Path, prefix: str) -> DocsFiles:
             elif Path(entry.name).suffix.lower() in ASSET_TYPES:
                 assets.add(rel)
             else:
-                problems.append(_left_out(prefix + rel, unpublished_reason(rel)))
+                problems.append(_left_out(prefix + rel, _unpublished_reason(rel)))
     markdown.sort()
     return DocsFiles(tuple(markdown), frozenset(assets), tuple(sorted(problems)), frozenset(links),
                      tuple(sorted(temporaries)))
