@@ -86,7 +86,9 @@ class Journal:
                 raise EditError(f"{path}: changed since the rename {self.old} → {self.new} began; edit it by hand, "
                                 f"then delete {root / JOURNAL}")
             write_atomic(path, after, expected=current)
-        if os.path.lexists(source):
+        if os.path.lexists(source) and os.path.lexists(target) and os.path.samefile(source, target):
+            source.unlink()  # the move stopped between its hard link and the removal of the old name
+        elif os.path.lexists(source):
             try:
                 move_exclusive(source, target)
             except FileExistsError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import signal
 import subprocess
@@ -12,8 +13,9 @@ from typing import TYPE_CHECKING
 import pytest
 
 from esfkb.editing import EditError
-from esfkb.journal import JOURNAL
+from esfkb.journal import JOURNAL, complete_interrupted
 from esfkb.linking import link
+from esfkb.rename import rename
 from tests.authoring.conftest import check, load
 
 if TYPE_CHECKING:
@@ -93,3 +95,18 @@ def test_other_edits_wait_for_an_interrupted_rename(base: Path) -> None:
     assert [d.message for d in check(base).diagnostics if d.code == "ESF015"] == [message]
     with pytest.raises(EditError, match="before any other edit"):
         link(load(base), "enclave-kempen", "groendienst-leuven")
+
+
+def test_a_rename_stopped_inside_the_move_is_completed(base: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def half_move(source: Path, target: Path) -> None:
+        os.link(source, target)
+        raise KeyboardInterrupt  # stopped between the hard link and the removal of the old name
+
+    monkeypatch.setattr("esfkb.journal.move_exclusive", half_move)
+    with pytest.raises(KeyboardInterrupt):
+        rename(load(base), "werkbrug", "werkbrug-vzw")
+    monkeypatch.undo()
+    assert (base / OLD).exists() and (base / NEW).exists()
+    assert complete_interrupted(base) is not None
+    assert not (base / OLD).exists() and (base / NEW).exists() and not (base / JOURNAL).exists()
+    assert check(base).errors == 0
