@@ -156,9 +156,14 @@ MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
 
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
-    """The Markdown extensions that ``root/mkdocs.yml`` renders content with, and their settings, as MkDocs has them."""
+    """The Markdown extensions that ``root/mkdocs.yml`` renders content with, and their settings, as MkDocs has them.
+
+    Without a ``mkdocs.yml`` (a build from a configuration of another name), MkDocs' own.
+    """
     names: list[str] = list(MKDOCS_EXTENSIONS)
     configs: dict[str, dict[str, Any]] = {}
+    if not (root / CONFIG_FILE).is_file():
+        return names, configs
     entries = _read_config(root).get("markdown_extensions") or []
     for entry in entries if isinstance(entries, list) else []:
         for name, options in (entry.items() if isinstance(entry, dict) else [(entry, None)]):

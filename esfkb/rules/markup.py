@@ -61,6 +61,8 @@ headings with ids of letters and digits are all allowed.
 _FRONTMATTER_RE = re.compile(r"-{3}[ \t]*\n.*?\n(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 """An ordinary page's YAML metadata, which MkDocs takes off before rendering."""
 _SNIPPET = 80
+MAX_FINDINGS = 100
+"""Findings reported per file at most: enough to learn from, and each costs a search of the source."""
 
 
 class MarkupRule(Rule):
@@ -84,7 +86,7 @@ def _check(root: Path, rel_path: str, body: str, first_line: int) -> Iterator[Di
         return
     source = body.lower()
     cursor = 0
-    for removal in removals(render(root, body)):
+    for removal in removals(render(root, body))[:MAX_FINDINGS]:
         cursor = _locate(source, removal, cursor)
         line, column = line_and_column(body, cursor, first_line)
         code, message = _described(removal)
