@@ -91,6 +91,11 @@ CORE_CODES: tuple[Code, ...] = (
         A rename writes its plan to a journal before it edits anything. The journal is still
         there, so the rename stopped half-way: some references may point to the new id while the
         file still has the old one. Run the same 'esfkb rename' again to complete it."""),
+    _c("ESF016", "unrepresentable-value", E, "A value cannot be stored as written.", """
+        Numbers go from -9,007,199,254,740,991 to 9,007,199,254,740,991 (2^53 - 1, what every JSON
+        reader keeps exact) and must be finite: 1e999 is refused. Text may hold only what YAML allows
+        in a file, also when written as an escape in double quotes: no NUL, terminal escapes or
+        other control characters, no surrogates. Put quotes around a long number that is text."""),
     _c("ESF101", "missing-key", E, "A required key is missing.", """
         Every kind has required keys (see the JSON Schemas in schemas/ or 'esfkb new'). The
         diagnostic stands at the start of the frontmatter, or at the parent key for a nested

@@ -23,7 +23,7 @@ _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KBO_RE = re.compile(r"^[01]\d{3}\.?\d{3}\.?\d{3}$")
 _NACE_RE = re.compile(r"^\d{2}(\.\d{1,3})?$")
 SEMVER_PATTERN = (
-    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"^(0|[1-9][0-9]{0,14})\.(0|[1-9][0-9]{0,14})\.(0|[1-9][0-9]{0,14})"
     r"(?:-[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
 )
 _SEMVER_RE = re.compile(SEMVER_PATTERN)
@@ -95,7 +95,8 @@ def _check_nace(value: str) -> str:
 def _check_semver(value: str) -> str:
     if not _SEMVER_RE.match(value):
         raise PydanticCustomError(
-            "esfkb_semver", "'{value}' is not a semantic version: write MAJOR.MINOR.PATCH, e.g. \"1.0.0\"",
+            "esfkb_semver",
+            "'{value}' is not a semantic version: write MAJOR.MINOR.PATCH, e.g. \"1.0.0\" (at most 15 digits each)",
             {"value": value},
         )
     return value
@@ -112,9 +113,9 @@ def _check_postcode(value: int) -> int:
 
 def _postcode_from_text(value: Any) -> Any:
     """Accept ``"3600"`` as well as ``3600``: both are how a person writes a postcode."""
-    if isinstance(value, str) and value.isdigit():
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
         return int(value)
-    return value
+    return value  # pydantic parses longer digits without the int() limit of 4,301 digits, and refuses other text
 
 
 def semver_key(version: str) -> tuple[int, int, int]:
@@ -122,7 +123,7 @@ def semver_key(version: str) -> tuple[int, int, int]:
     match = _SEMVER_RE.match(version)
     if not match:
         return (0, 0, 0)
-    return (int(match[1]), int(match[2]), int(match[3]))
+    return (int(match[1]), int(match[2]), int(match[3]))  # at most 15 digits each: int() refuses 4,301
 
 
 _PROVINCE_RANGES: tuple[tuple[int, int, Provincie], ...] = (

@@ -9,6 +9,7 @@ never raises: every problem comes back as a :class:`ParseProblem` with its line 
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,9 @@ DEFAULT_MAX_FILE_SIZE = 1024 * 1024
 FRONTMATTER_FIRST_LINE = 2
 """The frontmatter source starts on the line after the opening '---'."""
 MAX_DEPTH = 32
+MAX_INTEGER = 2**53 - 1
+"""The largest number a value may hold: what every JSON reader keeps exact (I-JSON, RFC 7493; JavaScript's
+``Number.MAX_SAFE_INTEGER``). Beyond it the site would publish another number; from 4,301 digits Python refuses it."""
 
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _TRUES = frozenset({"true", "True", "TRUE"})
@@ -34,6 +38,11 @@ _FALSES = frozenset({"false", "False", "FALSE"})
 _INT_RE = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*|[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _TAB_INDENT_RE = re.compile(r"^ *\t", re.MULTILINE)
+_UNPRINTABLE_RE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""What YAML refuses in a file (its printable set) and an escape in double quotes still writes: NUL, terminal
+escapes, surrogates."""
+_OUT_OF_RANGE = object()
+"""What :func:`_resolve_plain` gives for a number beyond :data:`MAX_INTEGER` or too large for a float."""
 _STANDARD_TAGS = frozenset({
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq",
 })
@@ -285,7 +294,11 @@ def _build(node: Node, result: ParsedFile, depth: int) -> Any:
         result.problems.append(_node_problem(node, depth))
         return None
     if node.__class__ is ScalarNode:
-        return node.value if node.style else _resolve_plain(node.value)
+        value = _resolve_plain(node.value) if not node.style else node.value
+        if value is _OUT_OF_RANGE or (node.style == '"' and _UNPRINTABLE_RE.search(value)):
+            result.problems.append(_unrepresentable(node))
+            return None
+        return value
     if node.__class__ is SequenceNode:
         return [_build(item, result, depth + 1) for item in node.value]
     mapping: dict[str, Any] = {}
@@ -296,6 +309,9 @@ def _build(node: Node, result: ParsedFile, depth: int) -> Any:
             ))
             continue
         key = key_node.value
+        if key_node.style == '"' and _UNPRINTABLE_RE.search(key):
+            result.problems.append(_unrepresentable(key_node))
+            continue
         if key in mapping:
             first = next(k for k, _ in node.value if k.__class__ is ScalarNode and k.value == key)
             result.problems.append(ParseProblem(
@@ -313,6 +329,17 @@ def _node_problem(node: Node, depth: int) -> ParseProblem:
     return ParseProblem(
         "ESF010", _position(node), f"YAML tag '{node.tag}' is not allowed: remove it and write a plain value",
     )
+
+
+def _unrepresentable(node: ScalarNode) -> ParseProblem:
+    """ESF016 for a number out of range or a string holding a character that YAML refuses in a file."""
+    found = _UNPRINTABLE_RE.search(node.value) if node.style else None
+    if found:
+        return ParseProblem("ESF016", _position(node), f"the text holds U+{ord(found[0]):04X}, a character that YAML "
+                            "allows in no file (written here as an escape): remove it")
+    shown = node.value if len(node.value) <= 24 else f"{node.value[:12]}… ({len(node.value):,} characters)"
+    return ParseProblem("ESF016", _position(node), f"the number {shown} is out of range: numbers go from "
+                        f"-{MAX_INTEGER:,} to {MAX_INTEGER:,}; put quotes around it if it is text")
 
 
 def _index_positions(source: str) -> _PositionIndex:
@@ -361,9 +388,13 @@ def _resolve_plain(text: str) -> Any:
     if text in _FALSES:
         return False
     if _INT_RE.fullmatch(text):
-        return int(text)
+        # A sign and the 16 digits of MAX_INTEGER: longer is out of range, and int() refuses 4,301 digits.
+        if len(text) > 17 or abs(number := int(text)) > MAX_INTEGER:
+            return _OUT_OF_RANGE
+        return number
     if _FLOAT_RE.fullmatch(text) and not (text.lstrip("+-").startswith("0") and text.lstrip("+-")[1:2].isdigit()):
-        return float(text)
+        number = float(text)
+        return number if math.isfinite(number) else _OUT_OF_RANGE
     return text
 
 

@@ -44,7 +44,7 @@ def _field(name: str) -> CellFn:
         if value in (None, []):
             return TableCell(Html(""), "")
         if name == "versie":
-            return TableCell(esc(value), "{:05d}.{:05d}.{:05d}".format(*semver_key(value)))
+            return TableCell(esc(value), "{:015d}.{:015d}.{:015d}".format(*semver_key(value)))
         if isinstance(value, Vocabulary):
             return TableCell(value_html(ctx, value, here), f"{list(type(value)).index(value):03d}")
         if hasattr(value, "isoformat"):

@@ -90,3 +90,22 @@ def test_billion_laughs_is_rejected_fast_in_bounded_memory():
     tracemalloc.stop()
     assert [p.code for p in problems] == ["ESF005"]
     assert peak < 5_000_000 and elapsed < 5  # generous bounds: the expansion would need gigabytes
+
+
+def test_numbers_beyond_what_json_keeps_exact_are_refused_where_they_stand():
+    largest = 2**53 - 1
+    assert parse_document(f"---\na: {largest}\nb: -{largest}\nf: 1e308\n---\n".encode()).data == {
+        "a": largest, "b": -largest, "f": 1e308}
+    for number in (largest + 1, -largest - 1, "9" * 17, "9" * 4301, "1e999", "-1e999", "9" * 400 + ".5"):
+        parsed = parse_document(f"---\ntitel: A\nwaarde: {number}\n---\n".encode())
+        assert [(p.code, p.position) for p in parsed.problems] == [("ESF016", Position(3, 9))], number
+        assert len(parsed.problems[0].message) < 200 and parsed.data == {"titel": "A", "waarde": None}
+    assert parse_document(b'---\nwaarde: "' + b"9" * 5000 + b'"\n---\n').problems == []
+
+
+def test_escapes_that_write_what_yaml_refuses_in_a_file_are_refused():
+    for escape in ("\\0", "\\e[31m", "\\x7f", "\\x9b", "\\uFFFE", "\\a"):
+        raw = f'---\ntitel: A\nb: "rood {escape}"\n"sleutel {escape}": 1\n---\n'.encode()
+        assert [(p.code, p.position) for p in parse_document(raw).problems] == [
+            ("ESF016", Position(3, 4)), ("ESF016", Position(4, 1))], escape
+    assert parse_document(b'---\na: "\\t\\n\\u00ad\\u200b\\u202e\\U0001F600\\N\\_"\n---\n').problems == []
