@@ -1,16 +1,16 @@
 """Scan a built site for personal contact data: every file, whatever plugin wrote it.
 
 Two nets: every value of the private contacts file (names, e-mail addresses, phone numbers in
-any format), and any e-mail address or phone number that is not on the allow-lists. Text is
-normalised before matching: HTML entities and JSON escapes are decoded, gzip-compressed files
-(search index fragments) are opened, case and spacing are folded, phone numbers are compared
-digit by digit.
+any format), and any e-mail address or phone number that is not on the allow-lists. Files are read
+as a reader would read them: gzip-compressed files (search index fragments) are opened, JSON escapes
+decoded, and the text goes through the normalisation of every privacy check
+(:func:`esfkb.privacy.reading.read`: tags, entities, percent-encoding, format characters, NFKC,
+obfuscated ``@``); case and spacing are folded, phone numbers are compared by their digits.
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
 import marshal
 import os
 import posixpath
@@ -20,7 +20,8 @@ from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING, Any
 
 from esfkb.forking import Helper, can_fork
-from esfkb.sensitive import email_allowed, find_emails, find_phones, normalise_phone
+from esfkb.privacy.reading import phone_digits, read, skim
+from esfkb.sensitive import email_allowed, find_emails, find_phones
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -38,6 +39,8 @@ _SPACE_RE = re.compile(r"\s+")
 _THEME_ASSETS = ("assets/javascripts/", "assets/stylesheets/", "assets/images/", "assets/fonts/")
 """Theme code, styles and images: scanned for contact values, not for arbitrary e-mail/phone shapes."""
 _BINARY_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".woff", ".woff2", ".ttf", ".eot", ".wasm")
+_MARKUP_SUFFIXES = (".html", ".htm", ".xml", ".svg")
+"""Files whose tags a reader does not see."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -64,8 +67,7 @@ def _needles(contacts: Mapping[str, Contact]) -> _Needles:
         if contact.email:
             emails.add(contact.email.strip().casefold())
         if contact.telefoon:
-            e164 = normalise_phone(contact.telefoon) or contact.telefoon
-            phones.add(re.sub(r"\D", "", e164))
+            phones.add(phone_digits(contact.telefoon))
     return _Needles(frozenset(names), frozenset(emails), frozenset(phones))
 
 
@@ -73,37 +75,47 @@ def _fold(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip().casefold()
 
 
-def _phone_digits(candidate: str) -> set[str]:
-    """The candidate's digits in international form, however it was written (+32, 0032, 0)."""
-    digits = re.sub(r"\D", "", candidate)
-    forms = {digits}
-    if digits.startswith("00"):
-        forms.add(digits[2:])
-    elif digits.startswith("0"):
-        forms.add("32" + digits[1:])
-    return forms
-
-
-def _readable(raw: bytes, *, unescape_all: bool) -> str:
+def _readable(raw: bytes) -> tuple[str, bool]:
+    """The text of a file, and whether it is text (else bytes read as they are: an index, a program)."""
     if raw[:2] == b"\x1f\x8b":  # gzip: pagefind's index fragments, pre-compressed pages
         with contextlib.suppress(zlib.error):  # not gzip after all: scan the bytes as they are
             raw = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(raw, MAX_DECOMPRESSED)
-    text = raw.decode("utf-8", errors="replace")
+    try:
+        text, is_text = raw.decode("utf-8"), True
+    except UnicodeDecodeError:
+        text, is_text = raw.decode("utf-8", errors="replace"), False
     if "\\u" in text:
         text = _JSON_ESCAPE_RE.sub(lambda m: chr(int(m[1], 16)), text)
-    # Entities hide '@' (&#64;, &commat;) or glue a name (&nbsp;); decoding long pages costs, so
-    # only when a contact value is searched for, or an encoded character is there to decode.
-    if unescape_all or "&#" in text or "&commat;" in text:
-        return html.unescape(text)
-    return text
+    return text, is_text
 
 
-def scan_text(text: str, needles: _Needles, *, generic: bool, settings: Settings) -> list[tuple[str, str]]:
-    """(kind, value) of every leak in one text."""
+def scan_text(text: str, needles: _Needles, *, generic: bool, settings: Settings,
+              markup: bool | None = False) -> list[tuple[str, str]]:
+    """(kind, value) of every leak in one text, read as a reader sees it (``markup``: it is HTML).
+
+    A page is skimmed first (:func:`esfkb.privacy.reading.skim`): only where that finds a leak is it
+    parsed and read, and what the reading finds is what counts. A clean page costs a few patterns.
+    Bytes that are not text (``markup`` None) are searched as they are.
+    """
+    if markup is None:
+        return _leaks(text, needles, generic=generic, settings=settings)
+    if not (markup and "<" in text):
+        return _leaks(read(text, markup=False).text, needles, generic=generic, settings=settings)
+    if not _leaks(skim(text), needles, generic=generic, settings=settings, skimmed=True):
+        return []
+    return _leaks(read(text).text, needles, generic=generic, settings=settings)
+
+
+def _leaks(text: str, needles: _Needles, *, generic: bool, settings: Settings,
+           skimmed: bool = False) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     if needles.names:
-        folded = _fold(text)
-        found.extend(("contactpersoon", name) for name in sorted(needles.names) if name in folded)
+        if skimmed:  # words may run together in a skimmed page
+            folded = _SPACE_RE.sub("", text).casefold()
+            found.extend(("contactpersoon", name) for name in sorted(needles.names) if name.replace(" ", "") in folded)
+        else:
+            folded = _fold(text)
+            found.extend(("contactpersoon", name) for name in sorted(needles.names) if name in folded)
     if "@" in text:
         for finding in find_emails(text):
             address = finding.value.casefold()
@@ -111,14 +123,16 @@ def scan_text(text: str, needles: _Needles, *, generic: bool, settings: Settings
                 found.append(("e-mail van een contactpersoon", finding.value))
             elif generic and not email_allowed(address, settings.email_allowlist):
                 found.append(("e-mailadres", finding.value))
-    if needles.phones:
+    if needles.phones:  # also numbers that are not valid ones: the contacts file may hold anything
         for match in _PHONE_RUN_RE.finditer(text):
-            if _phone_digits(match.group()) & needles.phones:
+            if {phone_digits(match.group()), re.sub(r"\D", "", match.group())} & needles.phones:
                 found.append(("telefoon van een contactpersoon", match.group()))
-    if generic:
+    if generic or needles.phones:
         allowed = set(settings.phone_allowlist)
         for finding in find_phones(text):
-            if finding.value not in allowed and re.sub(r"\D", "", finding.value) not in needles.phones:
+            if phone_digits(finding.value) in needles.phones:
+                found.append(("telefoon van een contactpersoon", finding.value))
+            elif generic and finding.value not in allowed:
                 found.append(("telefoonnummer", finding.value))
     return found
 
@@ -214,12 +228,13 @@ def _scan_files(site_dir: Path, files: Iterable[Path], needles: _Needles, settin
     leaks: set[Leak] = set()
     for file in files:
         rel = file.relative_to(site_dir).as_posix()
-        if rel.endswith(_BINARY_SUFFIXES) and not (needles.names or needles.emails or needles.phones):
-            continue
-        text = _readable(file.read_bytes(), unescape_all=bool(needles.names))
         generic = not rel.startswith(_THEME_ASSETS) and not rel.endswith(_BINARY_SUFFIXES)
-        leaks.update(Leak(rel, kind, value) for kind, value in scan_text(text, needles, generic=generic,
-                                                                         settings=settings))
+        if not generic and not (needles.names or needles.emails or needles.phones):
+            continue  # nothing to look for in it
+        text, is_text = _readable(file.read_bytes())
+        markup = rel.endswith(_MARKUP_SUFFIXES) if is_text else None
+        found = scan_text(text, needles, generic=generic, settings=settings, markup=markup)
+        leaks.update(Leak(rel, kind, value) for kind, value in found)
     return leaks
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Code, Diagnostic, Severity
 from esfkb.frontmatter import FRONTMATTER_FIRST_LINE
+from esfkb.privacy.reading import read
 from esfkb.rule import Rule
 from esfkb.sensitive import (
     HTML_TAG_RE,
@@ -65,8 +67,14 @@ def _scan_text(rel_path: str, text: str, first_line: int, emails: list[str],
 
 
 def _judged(text: str, emails: list[str], phones: set[str]) -> Iterator[tuple[int, Code, str]]:
-    """Every finding in ``text`` that the allow-lists do not excuse, with its code and message."""
-    for finding in (*find_emails(text), *find_phones(text)):
+    """Every finding in ``text`` that the allow-lists do not excuse, with its code, message and offset in ``text``.
+
+    Contact data is looked for in the text as a reader sees it (:func:`esfkb.privacy.reading.read`).
+    """
+    reading = read(text)
+    contact_data = (*find_emails(reading.text), *find_phones(reading.text))
+    located = (replace(finding, offset=reading.source_offset(finding.offset)) for finding in contact_data)
+    for finding in located:
         if finding.kind == "email":
             if not email_allowed(finding.value, emails):
                 yield finding.offset, EMAIL, (

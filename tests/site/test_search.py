@@ -13,6 +13,7 @@ from esfkb.config import load_project
 from esfkb.contacts import Contact
 from esfkb.knowledge_base import load_knowledge_base
 from esfkb.leak_scan import _readable
+from esfkb.privacy.reading import read
 from esfkb.site.audience import Audience, Edition
 from esfkb.site.context import SiteContext
 from esfkb.site.pages import generated_pages
@@ -34,7 +35,8 @@ def kb():
 def index_texts(bundled) -> dict[str, str]:
     """Every file of the index, readable: fragments, chunks, filters and meta are gzip-compressed."""
     files = sorted(p for p in (bundled.site / "pagefind").rglob("*") if p.is_file())
-    return {p.relative_to(bundled.site).as_posix(): _readable(p.read_bytes(), unescape_all=True) for p in files}
+    return {p.relative_to(bundled.site).as_posix(): read(_readable(p.read_bytes())[0], markup=False).text
+            for p in files}
 
 
 @pytest.fixture(scope="module")
