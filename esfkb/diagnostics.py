@@ -74,7 +74,9 @@ CORE_CODES: tuple[Code, ...] = (
         hide data. Write a plain value."""),
     _c("ESF011", "invalid-id", E, "The file name is not a valid id.", """
         The id of a document is its file name without '.md'. It must consist of lowercase letters
-        and digits joined by single hyphens, e.g. 'enclave-in-de-logistiek'."""),
+        and digits joined by single hyphens, e.g. 'enclave-in-de-logistiek', and not be a name that
+        Windows reserves for a device (con, prn, aux, nul, com0 to com9, lpt0 to lpt9): no file of
+        that name can be checked out there."""),
     _c("ESF012", "unreadable-file", E, "The file cannot be read.", """
         The operating system refused to read the file, e.g. because of its permissions."""),
     _c("ESF013", "symbolic-link", E, "A symbolic link in the docs folder.", """
@@ -111,7 +113,8 @@ CORE_CODES: tuple[Code, ...] = (
         The key takes a value from a vocabulary. The message lists the allowed values with
         their Dutch labels."""),
     _c("ESF105", "invalid-id-value", E, "A reference is not a well-formed id.", """
-        References name the id of another document: lowercase letters, digits and hyphens."""),
+        References name the id of another document: lowercase letters, digits and hyphens, never a
+        Windows device name such as con or nul (see ESF011)."""),
     _c("ESF106", "invalid-kbo", E, "A KBO number is not valid.", """
         A Belgian enterprise number has ten digits (written 0123.456.749 or 0123456749) and its
         last two digits equal 97 minus the first eight modulo 97."""),

@@ -17,8 +17,15 @@ from pydantic_core import PydanticCustomError
 
 from esfkb.vocabulary import Provincie
 
-ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_ID_RE = re.compile(ID_PATTERN)
+WINDOWS_RESERVED_NAMES = frozenset(
+    {"con", "prn", "aux", "nul", *(f"{port}{n}" for port in ("com", "lpt") for n in range(10))})
+"""Device names that Windows keeps for itself, whatever the extension and case: no checkout there can hold ``nul.md``.
+An id has no dot, no capital, no trailing dot or space and no character Windows refuses: these names are all it can
+still hit (its length is another matter: Windows paths stop at 260 characters unless long paths are enabled)."""
+_ID_SHAPE = r"[a-z0-9]+(-[a-z0-9]+)*"
+_ID_SHAPE_RE = re.compile(_ID_SHAPE)
+ID_PATTERN = rf"^(?!(?:{'|'.join(sorted(WINDOWS_RESERVED_NAMES))})$){_ID_SHAPE}$"
+"""An id as the JSON Schemas check it: the shape, and none of the Windows device names."""
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _KBO_RE = re.compile(r"^[01]\d{3}\.?\d{3}\.?\d{3}$")
 _NACE_RE = re.compile(r"^\d{2}(\.\d{1,3})?$")
@@ -29,9 +36,18 @@ SEMVER_PATTERN = (
 _SEMVER_RE = re.compile(SEMVER_PATTERN)
 
 
+def id_problem(value: str) -> str | None:
+    """What to do about ``value`` to make it a document id, or None when it is one."""
+    if not _ID_SHAPE_RE.fullmatch(value):
+        return "use lowercase letters, digits and single hyphens"
+    if value in WINDOWS_RESERVED_NAMES:
+        return f"Windows reserves '{value}' for a device and can store no file of that name; add a word"
+    return None
+
+
 def is_valid_id(value: str) -> bool:
-    """Whether ``value`` is a well-formed document id (lowercase words joined by hyphens)."""
-    return bool(_ID_RE.match(value))
+    """Whether ``value`` is a document id: lowercase words joined by hyphens, not a Windows device name."""
+    return id_problem(value) is None
 
 
 def slugify(text: str) -> str:
@@ -40,11 +56,17 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
+def suggest_id(text: str) -> str:
+    """A valid id close to ``text``, to suggest when a name or a file name is not one."""
+    candidate = slugify(text) or "document"
+    return candidate if is_valid_id(candidate) else f"{candidate}-2"
+
+
 def _check_id(value: str) -> str:
-    if not _ID_RE.match(value):
+    problem = id_problem(value)
+    if problem is not None:
         raise PydanticCustomError(
-            "esfkb_id", "'{value}' is not a valid id: use lowercase letters, digits and single hyphens",
-            {"value": value},
+            "esfkb_id", "'{value}' is not a valid id: {problem}", {"value": value, "problem": problem},
         )
     return value
 
@@ -52,7 +74,7 @@ def _check_id(value: str) -> str:
 def _parse_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
-    if not isinstance(value, str) or not _DATE_RE.match(value):
+    if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
         raise PydanticCustomError(
             "esfkb_date", "'{value}' is not a date: write it as YYYY-MM-DD", {"value": value}
         )
@@ -66,7 +88,7 @@ def _parse_date(value: Any) -> Any:
 
 def kbo_is_valid(value: str) -> bool:
     """Check a Belgian enterprise number: ten digits whose last two are 97 - (first eight mod 97)."""
-    if not _KBO_RE.match(value):
+    if not _KBO_RE.fullmatch(value):
         return False
     digits = value.replace(".", "")
     return 97 - int(digits[:8]) % 97 == int(digits[8:])
@@ -84,7 +106,7 @@ def _check_kbo(value: str) -> str:
 
 
 def _check_nace(value: str) -> str:
-    if not _NACE_RE.match(value):
+    if not _NACE_RE.fullmatch(value):
         raise PydanticCustomError(
             "esfkb_nace", "'{value}' is not a NACE-BEL code: use NN, NN.N, NN.NN or NN.NNN",
             {"value": value},
@@ -93,7 +115,7 @@ def _check_nace(value: str) -> str:
 
 
 def _check_semver(value: str) -> str:
-    if not _SEMVER_RE.match(value):
+    if not _SEMVER_RE.fullmatch(value):
         raise PydanticCustomError(
             "esfkb_semver",
             "'{value}' is not a semantic version: write MAJOR.MINOR.PATCH, e.g. \"1.0.0\" (at most 15 digits each)",
@@ -120,7 +142,7 @@ def _postcode_from_text(value: Any) -> Any:
 
 def semver_key(version: str) -> tuple[int, int, int]:
     """The numeric (major, minor, patch) of a version for comparisons; pre-release tags ignored."""
-    match = _SEMVER_RE.match(version)
+    match = _SEMVER_RE.fullmatch(version)
     if not match:
         return (0, 0, 0)
     return (int(match[1]), int(match[2]), int(match[3]))  # at most 15 digits each: int() refuses 4,301

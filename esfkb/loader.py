@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from esfkb.diagnostics import Diagnostic
 from esfkb.docs_files import DocsFiles, read_regular, scan_docs
 from esfkb.documents import Document, Page
-from esfkb.formats import is_valid_id, slugify
+from esfkb.formats import id_problem, suggest_id
 from esfkb.frontmatter import ParsedFile, ParseProblem, Position, parse_document, too_large
 from esfkb.journal import interrupted_rename
 from esfkb.schema_check import check_frontmatter
@@ -114,16 +114,10 @@ def _load_document(
         if cache is not None:
             cache.put(file, stamp, parsed, model, problems)
     stem = file.name[:-3]
-    if not is_valid_id(stem):
+    problem = id_problem(stem)
+    if problem is not None:
         problems = [*problems, Diagnostic(
-            rel, 1, 1, "ESF011",
-            f"file name '{file.name}' is not a valid id: rename it to lowercase words joined by "
-            f"hyphens, e.g. '{suggest_id(stem)}.md'",
+            rel, 1, 1, "ESF011", f"file name '{file.name}' is not a valid id: {problem}, e.g. '{suggest_id(stem)}.md'",
         )]
     return Document(stem, kind, file, rel, parsed, model), problems
-
-
-def suggest_id(stem: str) -> str:
-    """A valid id close to ``stem``, to suggest when a file name is not one."""
-    return slugify(stem) or "document"
 

@@ -10,8 +10,7 @@ import difflib
 from typing import TYPE_CHECKING
 
 from esfkb.errors import EsfkbError
-from esfkb.formats import is_valid_id
-from esfkb.loader import suggest_id
+from esfkb.formats import id_problem, suggest_id
 
 if TYPE_CHECKING:
     from esfkb.knowledge_base import KnowledgeBase
@@ -37,7 +36,7 @@ def check_choice(vocabulary: type[Vocabulary], value: str) -> None:
 
 
 def check_id_format(doc_id: str) -> None:
-    """Refuse a malformed id, suggesting a well-formed one."""
-    if not is_valid_id(doc_id):
-        raise RequestError(f"'{doc_id}' is not a valid id: use lowercase letters, digits and single hyphens, "
-                           f"e.g. '{suggest_id(doc_id)}'")
+    """Refuse a malformed id or a Windows device name, suggesting a valid id."""
+    problem = id_problem(doc_id)
+    if problem is not None:
+        raise RequestError(f"'{doc_id}' is not a valid id: {problem}, e.g. '{suggest_id(doc_id)}'")
