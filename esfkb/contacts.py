@@ -30,12 +30,31 @@ class Contact:
     telefoon: str | None = None
 
 
-def contacts_path(settings: Settings, root: Path | None = None) -> Path | None:
-    """Where the contacts file is (env ESFKB_CONTACTS or the option); relative to mkdocs.yml's folder."""
+def contacts_path(settings: Settings, root: Path | None = None, docs_dir: Path | None = None) -> Path | None:
+    """Where the contacts file is (env ESFKB_CONTACTS or the option); relative to mkdocs.yml's folder.
+
+    Given the project's ``root`` (and ``docs_dir``), a contacts file inside it is refused (:func:`outside_project`).
+    """
     if not settings.contacts_file:
         return None
     path = Path(settings.contacts_file).expanduser()
-    return root / path if root is not None and not path.is_absolute() else path
+    if root is None:
+        return path
+    return outside_project(root / path if not path.is_absolute() else path, root, docs_dir)
+
+
+def outside_project(path: Path, root: Path, docs_dir: Path | None = None) -> Path:
+    """``path``, or a ConfigError when it is (or a link leads) inside the project: ``root`` or ``docs_dir``.
+
+    The contacts file holds personal data: in the repository it would be committed, in docs_dir published.
+    """
+    resolved = path.resolve()
+    for folder, where in ((docs_dir, "docs_dir"), (root, "the project")):
+        if folder is not None and resolved.is_relative_to(folder.resolve()):
+            raise ConfigError(
+                f"contacts file '{path}' is inside {where} ({folder}): it holds personal data and must live "
+                "outside the repository (set contacts_file or ESFKB_CONTACTS to a path outside it)")
+    return path
 
 
 def render_contacts(contacts: dict[str, Contact]) -> bytes:

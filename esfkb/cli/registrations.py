@@ -37,13 +37,15 @@ def import_command(export: pathlib.Path, contacts_file: pathlib.Path, dry_run: b
     Example:
       esfkb registrations import export-esf.csv --contacts ~/esf-prive/contacten.yml --dry-run
     """
-    from esfkb.contacts import load_contacts
+    from esfkb.contacts import load_contacts, outside_project
     from esfkb.errors import EsfkbError
     from esfkb.registrations_import import apply_plan, plan_import, read_export
 
     project = open_project()
-    if contacts_file.resolve().is_relative_to(project.root):
-        fail(f"{contacts_file}: the contacts file holds personal data and must live outside the repository")
+    try:
+        outside_project(contacts_file, project.root, project.docs_dir)
+    except EsfkbError as error:
+        fail(str(error))
     try:
         rows, problems = read_export(export.read_bytes())
         contacts = load_contacts(contacts_file) if contacts_file.exists() else {}

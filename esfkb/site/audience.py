@@ -69,15 +69,18 @@ class Audience:
     contacts: Mapping[str, Contact] = field(default_factory=dict)
 
     @classmethod
-    def from_settings(cls, settings: Settings, *, root: Path | None = None, today: date | None = None) -> Audience:
+    def from_settings(cls, settings: Settings, *, root: Path | None = None, docs_dir: Path | None = None,
+                      today: date | None = None) -> Audience:
         """The audience of ``settings``; only the matchmakers edition reads the contacts file.
 
-        A relative contacts path is taken from ``root`` (the folder of mkdocs.yml), like every other path.
+        A relative contacts path is taken from ``root`` (the folder of mkdocs.yml), like every other path;
+        in either edition, a contacts file inside the project or ``docs_dir`` is a ConfigError.
         """
         edition = Edition(settings.audience)
+        path = contacts_path(settings, root, docs_dir)
         contacts: Mapping[str, Contact] = {}
         if edition is Edition.MATCHMAKERS:
-            contacts = load_contacts(contacts_path(settings, root))
+            contacts = load_contacts(path)
         return cls(edition, settings.small_cell, today or date.today(), contacts)
 
     @property

@@ -126,8 +126,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         root = Path(config.config_file_path).parent.resolve()
         try:
             settings = Settings.from_options(options).with_environment()
-            self.audience = Audience.from_settings(settings, root=root)
             docs_dir = resolve_docs_dir(Path(config.config_file_path).parent, Path(config.docs_dir))
+            self.audience = Audience.from_settings(settings, root=root, docs_dir=docs_dir)
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
         self.project = Project(root=root, docs_dir=docs_dir, settings=settings)
@@ -216,7 +216,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         from esfkb.contacts import contacts_path
 
         assert self.project is not None
-        path = contacts_path(self.project.settings, self.project.root)
+        path = contacts_path(self.project.settings, self.project.root, self.project.docs_dir)
         return path if path is not None and path.exists() else None
 
     def _stop_prerender(self) -> None:
