@@ -32,7 +32,7 @@ _BLOCK_TAGS = frozenset({
     "nav", "ol", "option", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
     "thead", "title", "tr", "ul",
 })
-"""Elements that end a word: their tags read as a space, every other tag as nothing (``jan<b></b>@x.be``)."""
+"""Elements that end a word: their tags read as a space, every other tag as nothing (``jan<b></b>@x.example``)."""
 _PLAIN_TAG_RE = re.compile(r"[a-z][a-z0-9]*")
 _ENTITY_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});?")
 _PERCENT_RE = re.compile(r"(?:%[0-9A-Fa-f]{2})+")
@@ -139,7 +139,7 @@ def read(source: str, *, markup: bool = True) -> Reading:
 def skim(page: str) -> str:
     """More than :func:`read` finds in an HTML ``page``, at the speed of a few patterns: whether to read it at all.
 
-    The page with its tags cut out by pattern (so that what a tag split, ``jan<b></b>@x.be``, is
+    The page with its tags cut out by pattern (so that what a tag split, ``jan<b></b>@voorbeeld.example``, is
     joined), then its start tags with attributes, as :func:`read` has them. Words that a block
     element keeps apart run together here: compare names without their spaces. A pattern misreads
     some markup, so what it finds is no finding yet: only :func:`read`'s text, which parses the tags, is.
@@ -223,7 +223,7 @@ class _Markup(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
-        if attrs or not _PLAIN_TAG_RE.fullmatch(tag):  # href="mailto:...", or an autolink <jan@x.be>
+        if attrs or not _PLAIN_TAG_RE.fullmatch(tag):  # href="mailto:...", or an autolink <jan@voorbeeld.example>
             self.tags.append((start, start + len(self.get_starttag_text() or "")))
         if tag in _BLOCK_TAGS:
             self.breaks.append(start)
@@ -307,8 +307,8 @@ _TRUNK_ZERO_RE = re.compile(r"^(\+\d{1,3})\s*\(\s*0\s*\)")
 def phone_digits(number: str, country: str = "32") -> str:
     """The digits of a phone number in international form, however it is written.
 
-    ``+32 (0)478 12 34 56``, ``0032 478 12 34 56``, ``0478/12.34.56`` and ``+32478123456`` all give
-    ``32478123456``; a national number (one leading 0) is taken as one of ``country``.
+    ``+32 (0)470 12 34 56``, ``0032 470 12 34 56``, ``0470/12.34.56`` and ``+32470123456`` all give
+    ``32470123456``; a national number (one leading 0) is taken as one of ``country``.
     """
     number = _TRUNK_ZERO_RE.sub(r"\1", number.strip())
     digits = re.sub(r"\D", "", number)
