@@ -133,7 +133,7 @@ def _check_postcode(value: int) -> int:
     return value
 
 
-def _postcode_from_text(value: Any) -> Any:
+def postcode_from_text(value: Any) -> Any:
     """Accept ``"3600"`` as well as ``3600``: both are how a person writes a postcode."""
     if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 4:
         return int(value)
@@ -179,7 +179,7 @@ IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra=
 KboNumber = Annotated[str, AfterValidator(_check_kbo), Field(json_schema_extra={"pattern": _KBO_RE.pattern})]
 NaceCode = Annotated[str, AfterValidator(_check_nace), Field(json_schema_extra={"pattern": _NACE_RE.pattern})]
 Semver = Annotated[str, AfterValidator(_check_semver), Field(json_schema_extra={"pattern": SEMVER_PATTERN})]
-Postcode = Annotated[int, BeforeValidator(_postcode_from_text), AfterValidator(_check_postcode),
+Postcode = Annotated[int, BeforeValidator(postcode_from_text), AfterValidator(_check_postcode),
                      Field(json_schema_extra={"minimum": 1000, "maximum": 9999})]
 
 

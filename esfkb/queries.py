@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from esfkb.formats import province_of
+from esfkb.formats import postcode_from_text, province_of
 from esfkb.request import RequestError, check_choice
 from esfkb.schema_check import field_at
 from esfkb.vocabulary import Provincie, Samenwerkingsvorm, Vocabulary
@@ -31,9 +31,7 @@ if TYPE_CHECKING:
 
 
 def _provincie(kb: KnowledgeBase, document: Document) -> list[str]:
-    postcode = document.data.get("postcode")
-    if isinstance(postcode, str) and postcode.isdigit():
-        postcode = int(postcode)
+    postcode = postcode_from_text(document.data.get("postcode"))
     return [province_of(postcode).value] if isinstance(postcode, int) and not isinstance(postcode, bool) else []
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import pathlib
 from typing import TYPE_CHECKING
@@ -15,11 +13,6 @@ from esfkb.cli.shared import core_errors, resolve_kind
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    from esfkb.documents import Document
-    from esfkb.knowledge_base import KnowledgeBase
-
-TITLE_WIDTH = 60
 
 
 def _emit(text: str, output: Path | None) -> None:
@@ -60,27 +53,6 @@ def show_command(doc_id: str, fmt: str) -> None:
         click.echo(render_card(card), nl=False)
 
 
-def _columns(kb: KnowledgeBase, kind_name: str, where_keys: list[str]) -> list[str]:
-    from esfkb.queries import SUMMARY_KEYS
-
-    kind = kb.kinds.by_name[kind_name]
-    columns = ["id", "titel"]
-    if "status" in kind.model.model_fields:
-        columns.append("status")
-    for key in (*SUMMARY_KEYS.get(kind_name, ()), *where_keys):
-        if key not in columns and key != kind.title_field:
-            columns.append(key)
-    return columns
-
-
-def _cell(kb: KnowledgeBase, document: Document, column: str) -> str:
-    from esfkb.queries import values_of
-
-    if column == "titel":
-        return document.title
-    return ", ".join(values_of(kb, document, column))
-
-
 @click.command("list")
 @click.argument("kind_name", metavar="KIND")
 @click.option("--where", "conditions", multiple=True, metavar="KEY=VALUE",
@@ -102,40 +74,14 @@ def list_command(kind_name: str, conditions: tuple[str, ...], fmt: str) -> None:
       esfkb list proeftuin --where deelnemers.registratie=kempenwerk
       esfkb list businessmodel --where titel~=enclave --format json
     """
-    from esfkb.queries import parse_condition, select, values_of
+    from esfkb.listing import FORMATS, list_documents
+    from esfkb.queries import parse_condition
 
     kb = open_knowledge_base()
     kind = resolve_kind(kb, kind_name)
     with core_errors():
-        parsed = [parse_condition(c) for c in conditions]
-        documents = select(kb, kind, parsed)
-    columns = _columns(kb, kind.name, [c.key for c in parsed])
-    if fmt == "json":
-        from esfkb.queries import DERIVED
-
-        payload = [{"id": d.id, "kind": d.kind.name, "title": d.title, "path": d.rel_path, "valid": d.valid,
-                    "data": d.data,
-                    "derived": {k: values_of(kb, d, k) for k in sorted(DERIVED.get(kind.name, {}))}}
-                   for d in documents]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
-        return
-    rows = [[_cell(kb, d, c) for c in columns] for d in documents]
-    if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow([*columns, "pad"])
-        writer.writerows([*row, d.rel_path] for row, d in zip(rows, documents, strict=True))
-        click.echo(buffer.getvalue(), nl=False)
-        return
-    shown = [[row[0], _truncate(row[1]), *row[2:]] for row in rows]
-    widths = [max([len(c), *(len(r[i]) for r in shown)]) for i, c in enumerate(columns)]
-    for row in [columns, *shown]:
-        click.echo("  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
-    click.echo(f"{len(documents)} {kind.plural.lower() if len(documents) != 1 else kind.label.lower()}")
-
-
-def _truncate(text: str) -> str:
-    return text if len(text) <= TITLE_WIDTH else text[: TITLE_WIDTH - 1] + "…"
+        listing = list_documents(kb, kind, [parse_condition(c) for c in conditions])
+    click.echo(FORMATS[fmt](listing), nl=False)
 
 
 @click.command("graph")
