@@ -13,8 +13,6 @@ from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Code, Diagnostic, Severity
 from esfkb.rule import Rule
-from esfkb.safety.audit import Removal, removals
-from esfkb.safety.rendering import render
 from esfkb.sensitive import line_and_column
 
 if TYPE_CHECKING:
@@ -23,6 +21,7 @@ if TYPE_CHECKING:
 
     from esfkb.knowledge_base import KnowledgeBase
     from esfkb.rule import RuleContext
+    from esfkb.safety.audit import Removal
 
 SCRIPT = Code("ESF403", "script-in-content", Severity.ERROR, "Content contains a <script> tag.",
               "Content is untrusted input: scripts would run in every visitor's browser. The site removes them.")
@@ -92,6 +91,9 @@ def may_change(body: str) -> bool:
 def _check(root: Path, rel_path: str, body: str, first_line: int) -> Iterator[Diagnostic]:
     if not may_change(body):
         return
+    from esfkb.safety.audit import removals  # lazy: a base whose bodies cannot change loads neither nh3 nor Markdown
+    from esfkb.safety.rendering import render
+
     source = body.lower()
     cursor = 0
     for removal in removals(render(root, body))[:MAX_FINDINGS]:
