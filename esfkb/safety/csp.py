@@ -22,6 +22,10 @@ import base64
 import hashlib
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DIRECTIVES = (
     "default-src 'self'",
@@ -35,7 +39,7 @@ DIRECTIVES = (
 )
 """The policy; ``{hashes}`` stands for the page's inline scripts."""
 _HEAD_RE = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
-_SCRIPT_RE = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SCRIPT_START_RE = re.compile(r"<script\b([^>]*)>")
 _TYPE_RE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
 _SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 """The ``type`` of a script that runs (others, such as Material's JSON configuration, are data)."""
@@ -51,13 +55,14 @@ def policy(html: str) -> str:
     content = html.find("<article")
     regions = ((title, html.find("</title>", title)), (content, html.rfind("</article>")))
     hashes = []
-    for script in _SCRIPT_RE.finditer(html):
-        attributes, code = script.groups()
+    for script in _scripts(html):
+        attributes = script.group(1)
         if any(start <= script.start() < end for start, end in regions) or "src" in attributes.lower():
             continue
         kind = _TYPE_RE.search(attributes)
         if (kind.group(1).lower() if kind else "") in _SCRIPT_TYPES:
-            hashes.append(_hash(code))
+            close = html.find("</script>", script.end())
+            hashes.append(_hash(html[script.end():close]))
     sources = "".join(f" {h}" for h in dict.fromkeys(hashes))
     return "; ".join(DIRECTIVES).format(hashes=sources)
 
@@ -69,6 +74,16 @@ def with_policy(html: str) -> str:
         return html
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
     return f"{html[:head.end()]}{meta}{html[head.end():]}"
+
+
+def _scripts(html: str) -> Iterator[re.Match[str]]:
+    """The start tag of each ``<script>`` as the theme writes it (in lowercase: any other is not hashed, so refused)."""
+    at = html.find("<script")
+    while at >= 0:
+        start = _SCRIPT_START_RE.match(html, at)
+        if start is not None:
+            yield start
+        at = html.find("<script", at + 1)
 
 
 @lru_cache(maxsize=256)
