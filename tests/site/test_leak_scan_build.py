@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from tests.conftest import EXAMPLES
+from tests.privacy.disguises import EMAIL, EMAIL_FAMILIES, NAME, NAME_FAMILIES, PHONE, PHONE_FAMILIES
 from tests.site.helpers import run_mkdocs
 from tests.site.test_small_bases import CONTACTS
 
@@ -50,3 +51,45 @@ def test_contact_name_is_caught_even_where_validation_cannot_see_it(small_base, 
     build = run_mkdocs(root / "mkdocs.yml", tmp_path / "site", env=env)
     assert build.returncode != 0
     assert "draaiboeken/enclave-opstarten/index.html: contactpersoon 'an claes' published" in build.log
+
+
+DISGUISED_CONTACT = f"""\
+kempenwerk:
+  naam: {NAME}
+  email: {EMAIL}
+  telefoon: "{PHONE}"
+"""
+
+
+def _disguised_pages(families: dict[str, str]) -> dict[str, str]:
+    """An ordinary page per family (published as any page is), under playbooks/lek/."""
+    return {f"playbooks/lek/{family}.md": f"# Lek\n\nVragen? {text}\n" for family, text in families.items()}
+
+
+def test_every_disguise_fails_the_build_with_and_without_a_contacts_file(small_base, tmp_path):
+    families = {**{f"email-{k}": v for k, v in EMAIL_FAMILIES.items()},
+                **{f"phone-{k}": v for k, v in PHONE_FAMILIES.items()}}
+    root = small_base(_disguised_pages(families))
+    contacts = tmp_path / "private" / "contacts.yml"
+    contacts.parent.mkdir()
+    contacts.write_text(DISGUISED_CONTACT, encoding="utf-8")
+    for env, kinds in (({}, {"email": "e-mailadres", "phone": "telefoonnummer"}),
+                       ({"ESFKB_CONTACTS": str(contacts)},
+                        {"email": "e-mail van een contactpersoon", "phone": "telefoon van een contactpersoon"})):
+        build = run_mkdocs(root / "mkdocs.yml", tmp_path / f"site-{len(env)}", strict=False, env=env)
+        assert build.returncode != 0
+        for family in families:
+            if family == "phone-tel-link" and "tel:" not in build.text(f"lek/{family}/"):
+                continue  # the sanitizer removes tel: links (validate reports the number); kept, it must be found
+            assert f"lek/{family}/index.html: {kinds[family.split('-')[0]]} " in build.log, (family, build.log[-3000:])
+
+
+def test_a_contacts_name_in_disguise_fails_the_build(small_base, tmp_path):
+    root = small_base(_disguised_pages({f"name-{k}": v for k, v in NAME_FAMILIES.items()}))
+    contacts = tmp_path / "private" / "contacts.yml"
+    contacts.parent.mkdir()
+    contacts.write_text(DISGUISED_CONTACT, encoding="utf-8")
+    build = run_mkdocs(root / "mkdocs.yml", tmp_path / "site", env={"ESFKB_CONTACTS": str(contacts)})
+    assert build.returncode != 0
+    for family in NAME_FAMILIES:
+        assert f"lek/name-{family}/index.html: contactpersoon 'jan peeters' published" in build.log, family
