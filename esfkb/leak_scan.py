@@ -57,9 +57,17 @@ class _Needles:
     names: frozenset[str]
     emails: frozenset[str]
     phones: frozenset[str]
+    published: frozenset[str] = frozenset()
+    """Organisation names that contain a person's name and may be published (:mod:`esfkb.privacy.persons`)."""
+
+    def without_published(self, folded: str, *, spaced: bool = True) -> str:
+        """``folded`` text without the published organisation names, where a contact's name is no leak."""
+        for name in self.published:
+            folded = folded.replace(name if spaced else name.replace(" ", ""), " ")
+        return folded
 
 
-def _needles(contacts: Mapping[str, Contact]) -> _Needles:
+def _needles(contacts: Mapping[str, Contact], published: Iterable[str] = ()) -> _Needles:
     names, emails, phones = set(), set(), set()
     for contact in contacts.values():
         if contact.naam and len(contact.naam.strip()) >= 5:
@@ -68,7 +76,7 @@ def _needles(contacts: Mapping[str, Contact]) -> _Needles:
             emails.add(contact.email.strip().casefold())
         if contact.telefoon:
             phones.add(phone_digits(contact.telefoon))
-    return _Needles(frozenset(names), frozenset(emails), frozenset(phones))
+    return _Needles(frozenset(names), frozenset(emails), frozenset(phones), frozenset(map(_fold, published)))
 
 
 def _fold(text: str) -> str:
@@ -111,10 +119,10 @@ def _leaks(text: str, needles: _Needles, *, generic: bool, settings: Settings,
     found: list[tuple[str, str]] = []
     if needles.names:
         if skimmed:  # words may run together in a skimmed page
-            folded = _SPACE_RE.sub("", text).casefold()
+            folded = needles.without_published(_SPACE_RE.sub("", text).casefold(), spaced=False)
             found.extend(("contactpersoon", name) for name in sorted(needles.names) if name.replace(" ", "") in folded)
         else:
-            folded = _fold(text)
+            folded = needles.without_published(_fold(text))
             found.extend(("contactpersoon", name) for name in sorted(needles.names) if name in folded)
     if "@" in text:
         for finding in find_emails(text):
@@ -182,19 +190,23 @@ def prescan(folder: Path, request: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Settings,
-              scanned: Scanned | None = None) -> list[Leak]:
+              scanned: Scanned | None = None, published: Iterable[str] = ()) -> list[Leak]:
     """Every leak in every file below ``site_dir``, sorted.
 
-    A file in ``scanned`` that has not changed since is not read again; its leaks are taken from there.
+    A contact's name inside one of the ``published`` organisation names (named after a person, published
+    with consent: :func:`esfkb.privacy.persons.publishable_names`) is that name, not a leak.
+    A file in ``scanned`` that has not changed since is not read again; its leaks are taken from there
+    (unless it holds a contact's name and there are ``published`` names, which that scan did not know).
     Where a child can be forked (:func:`esfkb.forking.can_fork`), it scans every other file on the
     other core; should it fail, its share is scanned here, so a leak is never missed.
     """
-    needles = _needles(contacts)
+    needles = _needles(contacts, published)
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     known: set[Leak] = set()
     if scanned is not None:
-        unchanged = {rel for p in files
-                     if scanned.signatures.get(rel := p.relative_to(site_dir).as_posix()) == signature(p)}
+        named = {leak.path for leak in scanned.leaks if leak.kind == "contactpersoon"} if needles.published else set()
+        unchanged = {rel for p in files if (rel := p.relative_to(site_dir).as_posix()) not in named
+                     and scanned.signatures.get(rel) == signature(p)}
         files = [p for p in files if p.relative_to(site_dir).as_posix() not in unchanged]
         known = {leak for leak in scanned.leaks if leak.path in unchanged}
     return sorted(known | _scan_all(site_dir, files, needles, settings))

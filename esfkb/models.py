@@ -77,6 +77,10 @@ class Registratie(KindModel):
     """De registratie van interesse van een organisatie (enkel het publieke profiel)."""
 
     naam: Tekst = field("Naam", "Naam van de organisatie.")
+    naam_bevat_persoonsnaam: bool = field(
+        "Naam bevat persoonsnaam",
+        "De naam van de organisatie bevat de naam van haar contactpersoon (gezet door de import): de publieke "
+        "site toont hem enkel met toestemming voor publicatie_organisatieprofiel.", False)
     kbo_nummer: KboNumber = field("KBO-nummer", "Ondernemingsnummer, bv. 0123.456.749.")
     economie: Economie = field("Economie", "Tot welke economie de organisatie behoort.")
     erkenningen: list[Erkenning] = field("Erkenningen", "Erkenningen in de sociale economie.", [])

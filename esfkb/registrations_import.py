@@ -6,6 +6,11 @@ file (public profile only) and one entry in the private contacts file. Rows merg
 importing the same export twice changes nothing, an updated export changes only the fields that
 changed (byte-preserving edits), and the body a matchmaker wrote is never touched. Bad rows are
 reported with their row number and not written.
+
+The report also names, per row, what is imported but needs a look (#17): an organisation's name that
+contains its contact person's name (recorded as ``naam_bevat_persoonsnaam``, see
+:mod:`esfkb.privacy.persons`), and values that start like a spreadsheet formula (``=``, ``+``, ``-``,
+``@``, tab or CR; kept as they are: ``esfkb list --format csv`` neutralises them).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ from esfkb.editing import EditableDocument, write_atomic
 from esfkb.errors import EsfkbError
 from esfkb.formats import is_valid_id, kbo_is_valid, slugify
 from esfkb.models import Registratie
+from esfkb.privacy.persons import person_in_name
 from esfkb.sensitive import normalise_phone
 from esfkb.vocabulary import Bron, Doeleinde, Economie, Registratiestatus, Samenwerkingsvorm
 
@@ -39,8 +45,8 @@ COLUMNS = (
 )
 REQUIRED_COLUMNS = ("ondernemingsnaam", "ondernemingsnummer", "economie", "postcode", "gemeente", "registratiedatum")
 IMPORTED_FIELDS = (
-    "naam", "kbo_nummer", "economie", "nace", "postcode", "gemeente", "website", "aanbod", "vraag",
-    "interesse_samenwerkingsvormen", "registratiedatum", "bron",
+    "naam", "naam_bevat_persoonsnaam", "kbo_nummer", "economie", "nace", "postcode", "gemeente", "website", "aanbod",
+    "vraag", "interesse_samenwerkingsvormen", "registratiedatum", "bron",
 )
 """The frontmatter keys an export owns; everything else (status, erkenningen, ...) is the matchmakers'."""
 FIELD_ORDER = tuple(Registratie.model_fields)
@@ -49,6 +55,10 @@ _NO = frozenset({"nee", "n", "no", "false", "0", ""})
 _EMAIL_RE = re.compile(r"^[\w.+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 _DMY_RE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _NACE_RE = re.compile(r"^\d{2}(\.\d{1,3})?$")
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_BLANK_FORMULA_STARTS = ("\t", "\r")
+_PLAIN_NUMBER_RE = re.compile(r"[+-]?[\d\s.,()/-]*")
+"""A signed number or phone number (-3, +32 470 12 34 56): starts like a formula, computes nothing."""
 _ECONOMIES = {
     "sociale_economie": Economie.SOCIALE_ECONOMIE, "sociaal": Economie.SOCIALE_ECONOMIE,
     "se": Economie.SOCIALE_ECONOMIE, "reguliere_economie": Economie.REGULIERE_ECONOMIE,
@@ -147,6 +157,10 @@ def read_export(raw: bytes) -> tuple[list[ImportRow], list[RowProblem]]:
         record = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
         row, found = _normalise(number, line, record)
         problems.extend(found)
+        problems.extend(
+            RowProblem(number, line, f"{name} {cell!r} starts like a spreadsheet formula: imported as it is, "
+                       "check it in the export", False)
+            for name, cell in zip(header, cells, strict=False) if _looks_like_formula(cell))
         if row is not None:
             rows.append(row)
     return rows, problems
@@ -229,7 +243,21 @@ def _normalise(number: int, line: int, record: dict[str, str]) -> tuple[ImportRo
         naam=record.get("contactpersoon") or None, functie=record.get("functie") or None,
         email=email, telefoon=phone,
     )
+    person = person_in_name(name, contact.naam) if contact.naam else None
+    public["naam_bevat_persoonsnaam"] = True if person else None
+    if person:
+        withheld = "" if consent["toestemming_publicatie"] else (
+            ", which this row does not give: the site calls it 'een deelnemer uit ...'")
+        note(f"ondernemingsnaam '{name}' contains the name of its contact person ('{person}'): recorded as "
+             f"naam_bevat_persoonsnaam; the public site shows it only with consent to publish the profile{withheld}")
     return ImportRow(number, line, kbo, public, consent, contact), problems
+
+
+def _looks_like_formula(cell: str) -> bool:
+    """Whether a spreadsheet would take ``cell`` for a formula (the OWASP rule), a plain number aside."""
+    value = cell.strip()
+    return cell.startswith(_BLANK_FORMULA_STARTS) or (
+        value.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER_RE.fullmatch(value))
 
 
 def _items(cell: str) -> list[str]:
@@ -373,6 +401,8 @@ def _update(document: EditableDocument, row: ImportRow) -> list[str]:
 
 
 def _as_text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return value.isoformat() if isinstance(value, date) else str(value) if value is not None else ""
 
 

@@ -41,7 +41,8 @@ BANNER_TEXT = (
 
 
 PRIVATE_FIELDS: dict[type, frozenset[str]] = {
-    Registratie: frozenset({"kbo_nummer", "registratiedatum", "bron", "toestemming", "status", "bewaren_tot"}),
+    Registratie: frozenset({"kbo_nummer", "registratiedatum", "bron", "toestemming", "status", "bewaren_tot",
+                            "naam_bevat_persoonsnaam"}),
 }
 """Fields that only the matchmakers edition shows and that never reach the API: a registration's administration."""
 

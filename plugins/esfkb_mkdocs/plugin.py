@@ -352,6 +352,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         """Fail a public build that published personal contact data, naming file and value."""
         from esfkb.contacts import load_contacts
         from esfkb.leak_scan import describe, scan_site
+        from esfkb.privacy.persons import publishable_names
 
         assert self.project is not None and self.audience is not None
         if self.audience.confidential:
@@ -363,7 +364,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
         scanned, self._index_scanned = self._index_scanned, None
-        leaks = scan_site(Path(config.site_dir), contacts, settings, scanned)
+        published = publishable_names(self.kb, self.audience.today) if contacts and self.kb is not None else []
+        leaks = scan_site(Path(config.site_dir), contacts, settings, scanned, published)
         if leaks:
             lines = "\n  ".join(describe(leaks))
             raise PluginError(f"esfkb: the public site contains personal contact data:\n  {lines}\n"

@@ -93,3 +93,21 @@ def test_a_contacts_name_in_disguise_fails_the_build(small_base, tmp_path):
     assert build.returncode != 0
     for family in NAME_FAMILIES:
         assert f"lek/name-{family}/index.html: contactpersoon 'jan peeters' published" in build.log, family
+
+
+def test_an_organisation_named_after_its_contact_builds_alike_with_and_without_the_contacts_file(small_base, tmp_path):
+    """Published with consent under its name (naam_bevat_persoonsnaam); the contact's name anywhere else leaks."""
+    registration = EXAMPLES / "valid/playbooks/registraties/kempenwerk.md"
+    named = registration.read_text(encoding="utf-8").replace(
+        "naam: Kempenwerk maatwerkbedrijf", "naam: An Claes Kempenwerk bv\nnaam_bevat_persoonsnaam: true")
+    root = small_base({"playbooks/registraties/kempenwerk.md": named})
+    contacts = _contacts(tmp_path)
+    for env in ({}, {"ESFKB_CONTACTS": str(contacts)}):
+        build = run_mkdocs(root / "mkdocs.yml", tmp_path / f"site-{len(env)}", env=env)
+        assert build.returncode == 0, build.log
+        assert "An Claes Kempenwerk bv" in build.text("registraties/kempenwerk/")
+    (root / PLAYBOOK).write_text(_with_body("Vraag het An Claes."), encoding="utf-8")
+    build = run_mkdocs(root / "mkdocs.yml", tmp_path / "site-leak", env={"ESFKB_CONTACTS": str(contacts)})
+    assert build.returncode != 0
+    assert "draaiboeken/enclave-opstarten/index.html: contactpersoon 'an claes' published" in build.log
+    assert "registraties/kempenwerk/index.html: contactpersoon" not in build.log
