@@ -4,10 +4,14 @@ scan finds it in the page the Markdown became, with and without a contacts file;
 from __future__ import annotations
 
 import json
+import sys
+import unicodedata
 from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from esfkb.cli import main
 from esfkb.config import Settings
@@ -115,3 +119,22 @@ def test_a_reading_maps_every_character_back_to_the_source():
 def test_phone_numbers_compare_by_their_digits():
     forms = ("+32 (0)470 12 34 56", "0032 470 12 34 56", "0470/12.34.56", "+32470123456", "0470 12 34 56")
     assert {phone_digits(form) for form in forms} == {"32470123456"}
+
+
+def test_every_format_character_is_read_as_nothing():
+    """Unicode category Cf (soft hyphen, zero-width, bidi controls, tags...), whatever the Python's Unicode version."""
+    invisible = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if unicodedata.category(c) == "Cf")
+    assert read(f"jan{invisible}@x.invalid", markup=False).text == "jan@x.invalid"
+
+
+PIECES = ("<b>", "</p>", "<a href='mailto:j%40x.invalid'>", "&#64;", "&amp;", "&", "%40", "%", "\u00ad", "\u200b",
+          "\uff20", "\uff10", "[at]", "(punt)", " at ", " punt ", "jan", "x", ".", "@", "0470", " ", "\n", "<", ">",
+          "\u00e9", "\U000e0041")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map("".join))
+def test_any_text_reads_without_error_and_maps_back_into_its_source(source):
+    reading = read(source)
+    assert all(0 <= reading.source_offset(i) <= len(source) for i in range(len(reading.text) + 1))
+    assert "\u00ad" not in reading.text and "\uff20" not in reading.text
