@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from esfkb.models import Registratie
 from esfkb.vocabulary import Doeleinde
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from datetime import date
 
     from esfkb.documents import Document
@@ -32,16 +34,9 @@ MIN_WORD = 3
 """Shorter words of a person's name (An, Bo) are too often part of other words' meaning to count."""
 
 
-def fold(text: str) -> str:
-    """``text`` without case and accents, one character for one (offsets stay), for comparing names."""
-    if text.isascii():
-        return text.lower()
-    return "".join(_fold_char(c) for c in text)
-
-
-def _fold_char(char: str) -> str:
-    base = unicodedata.normalize("NFKD", char)[:1].lower()
-    return base if len(base) == 1 else char
+def _fold(name: str) -> str:
+    """A name's word without case and accents, to compare it with another's."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 def person_in_name(organisation: str, person: str) -> str | None:
@@ -51,9 +46,9 @@ def person_in_name(organisation: str, person: str) -> str | None:
     found as a whole word whatever its case or accents: "Jan Peeters" is in "Bakkerij Peeters bv", in
     "JAN PEETERS DAKWERKEN" and in "J. Peeters bvba"; "An Bakker" is not in "Bakkerij Claes".
     """
-    words = set(_WORD_RE.findall(fold(organisation)))
+    words = {_fold(word) for word in _WORD_RE.findall(organisation)}
     found = [w for w in _WORD_RE.findall(person)
-             if len(w) >= MIN_WORD and fold(w) not in _PARTICLES and fold(w) in words]
+             if len(w) >= MIN_WORD and _fold(w) not in _PARTICLES and _fold(w) in words]
     return " ".join(dict.fromkeys(found)) or None
 
 
@@ -70,7 +65,23 @@ def publishable_names(kb: KnowledgeBase, today: date) -> list[str]:
     return [name for _, name, published in names_of_persons(kb, today) if published]
 
 
-def name_pattern(name: str) -> re.Pattern[str]:
-    """Where ``name`` is in a text that went through :func:`fold`: its words, whole, with any spacing between."""
-    words = _WORD_RE.findall(fold(name)) or [fold(name)]
-    return re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)")
+@dataclass(frozen=True, slots=True)
+class WrittenName:
+    """How to find an organisation's name in a text: its words, whole, in any case, with any spacing between."""
+
+    name: str
+    key: str
+    """Its longest word in lower case: a text without it (a substring search) cannot hold the name."""
+    pattern: re.Pattern[str]
+
+    @classmethod
+    def of(cls, name: str) -> WrittenName:
+        """The name as :func:`esfkb.privacy.reading.read`'s text may hold it."""
+        words = _WORD_RE.findall(name) or [name]
+        return cls(name, max(words, key=len).lower(),
+                   re.compile(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", re.IGNORECASE))
+
+    def offsets(self, text: str, lowered: str) -> Iterator[int]:
+        """Where the name starts in ``text`` (``lowered``: the same in lower case)."""
+        if self.key in lowered:
+            yield from (match.start() for match in self.pattern.finditer(text))

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Code, Diagnostic, Severity
 from esfkb.frontmatter import FRONTMATTER_FIRST_LINE
-from esfkb.privacy.persons import fold, name_pattern, names_of_persons
+from esfkb.privacy.persons import WrittenName, names_of_persons
 from esfkb.privacy.reading import read
 from esfkb.rule import Rule
 from esfkb.sensitive import (
@@ -50,7 +49,7 @@ class SafetyRule(Rule):
     codes = (EMAIL, PHONE, PERSON_NAME, HTML_IN_FIELD)
 
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
-        withheld = tuple((d.rel_path, name, name_pattern(name))
+        withheld = tuple((d.rel_path, WrittenName.of(name))
                          for d, name, published in names_of_persons(kb, context.today) if not published)
         judge = _Judge(context.settings.email_allowlist, frozenset(context.settings.phone_allowlist), withheld)
         for document in kb.files:
@@ -71,15 +70,15 @@ class SafetyRule(Rule):
 
 @dataclass(frozen=True, slots=True)
 class _Judge:
-    """The allow-lists, and the names the site withholds (file, name, pattern; :mod:`esfkb.privacy.persons`)."""
+    """The allow-lists, and the withheld names by their registration's file (:mod:`esfkb.privacy.persons`)."""
 
     emails: list[str]
     phones: frozenset[str]
-    withheld: tuple[tuple[str, str, re.Pattern[str]], ...] = ()
+    withheld: tuple[tuple[str, WrittenName], ...] = ()
 
     def elsewhere_than(self, rel_path: str) -> _Judge:
         """This judge without the names of the registration in ``rel_path``."""
-        if not any(path == rel_path for path, _, _ in self.withheld):
+        if not any(path == rel_path for path, _ in self.withheld):
             return self
         return replace(self, withheld=tuple(entry for entry in self.withheld if entry[0] != rel_path))
 
@@ -97,11 +96,11 @@ class _Judge:
         """
         reading = read(text)
         if self.withheld:
-            folded = fold(reading.text)
-            for path, name, pattern in self.withheld:
-                for match in pattern.finditer(folded):
-                    yield reading.source_offset(match.start()), PERSON_NAME, (
-                        f"'{name}' ({path}) is named after a person and may not be published: write "
+            lowered = reading.text.lower()
+            for path, name in self.withheld:
+                for offset in name.offsets(reading.text, lowered):
+                    yield reading.source_offset(offset), PERSON_NAME, (
+                        f"'{name.name}' ({path}) is named after a person and may not be published: write "
                         "'een deelnemer uit ...' instead, or record consent for publicatie_organisatieprofiel")
         contact_data = (*find_emails(reading.text), *find_phones(reading.text))
         for finding in contact_data:
