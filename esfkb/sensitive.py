@@ -1,6 +1,7 @@
 """Detectors for contact data in untrusted text.
 
-Used by the safety rule on content and by the post-build leak scan on the published site. A
+Used by the safety rule on content and by the post-build leak scan on the published site, both on
+the text as a reader sees it (:func:`esfkb.privacy.reading.read`), never on the raw source. A
 phone number is recognised by shape and confirmed with ``phonenumbers``; KBO numbers, postcodes
 and dates are not phone numbers.
 """
