@@ -71,7 +71,12 @@ _SPELLED_DOT_RE = re.compile(r"\s+(?:dot|punt)\s+|\s+\.\s*", re.IGNORECASE)
 """Spelled out (``jan at voorbeeld punt be``, ``jan @ voorbeeld . be``), only where the words are shaped like an
 address: "punt" is an ordinary Dutch word, "at" an English one, and "kijk at this. Then" no address."""
 _SPACE_CHARS = " \t\r\n"
-_ANY_TAG_RE = re.compile(r"<[A-Za-z/!?][^<>]*>")
+_ANY_TAG_RE = re.compile(r"<(?:[A-Za-z/?]|!(?!--))[^<>]*>|<!--|--\s*>")
+"""A tag for :func:`skim`, or the bounds of a comment: its text is read, as :func:`read` reads it."""
+_UNCLOSED_RE = re.compile(r"<(?=[^<>]*(?:<|\Z))")
+_UNCLOSED = "\ufffc"
+"""What a ``<`` that :mod:`html.parser` would mishandle is read as: one character for one, no word character."""
+_COMMENT_CLOSE_RE = re.compile(r"--\s*>")
 _TAG_WITH_ATTRIBUTES_RE = re.compile(r"<[A-Za-z][^<>\s]*\s[^<>]*>")
 
 
@@ -221,6 +226,13 @@ class _Markup(HTMLParser):
         end = start + length
         self.text.append((start, end + 1 if self._source.startswith(";", end) else end))
 
+    def handle_comment(self, data: str) -> None:
+        """A comment is no text on the page, but it is in the file: it is read, apart from the words around it."""
+        start = self._offset() + len("<!--")
+        self.breaks.append(start)
+        self.text.append((start, start + len(data)))
+        self.breaks.append(start + len(data))
+
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         start = self._offset()
         if attrs or not _PLAIN_TAG_RE.fullmatch(tag):  # href="mailto:...", or an autolink <jan@voorbeeld.example>
@@ -234,9 +246,12 @@ class _Markup(HTMLParser):
 
 
 def _without_tags(source: str) -> tuple[str, _Step | None]:
-    """The text of ``source`` without its markup, then the text of its telling start tags, a line each."""
+    """The text of ``source`` without its markup, then the text of its telling start tags, a line each.
+
+    :mod:`html.parser` reads :func:`_parseable` text.
+    """
     parser = _Markup(source)
-    parser.feed(source)
+    parser.feed(_parseable(source))
     parser.close()
 
     def gaps() -> Iterable[tuple[int, int, str]]:
@@ -249,6 +264,20 @@ def _without_tags(source: str) -> tuple[str, _Step | None]:
             done = max(done, end)
 
     return _substitute(source, gaps(), parser.tags)
+
+
+def _parseable(source: str) -> str:
+    """``source`` with what :mod:`html.parser` mishandles read as text, one character for one.
+
+    A ``<`` that no ``>`` closes before the next ``<``, and a comment opened after the last ``-->``: for
+    each, the parser looks through the rest of the text (minutes for 150 KB of ``<a ``). And ``<![``,
+    which HTML shows as nothing, and on which the parser raises for an unknown keyword (``<![x[``).
+    """
+    text = _UNCLOSED_RE.sub(_UNCLOSED, source).replace("<![", _UNCLOSED + "![")
+    last_close = max((m.end() for m in _COMMENT_CLOSE_RE.finditer(text)), default=0)
+    if "<!--" in text[last_close:]:
+        text = text[:last_close] + text[last_close:].replace("<!--", _UNCLOSED + "!--")
+    return text
 
 
 def _entities(text: str) -> Iterable[tuple[int, int, str]]:

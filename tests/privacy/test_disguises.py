@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 import unicodedata
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from esfkb.cli import main
 from esfkb.config import Settings
 from esfkb.contacts import Contact
 from esfkb.leak_scan import scan_site
-from esfkb.privacy.reading import phone_digits, read
+from esfkb.privacy.reading import phone_digits, read, skim
 from tests.privacy.disguises import CLEAN, EMAIL, EMAIL_FAMILIES, NAME, NAME_FAMILIES, PHONE, PHONE_FAMILIES
 
 PLAYBOOK = "playbooks/draaiboeken/enclave-opstarten.md"
@@ -129,7 +130,7 @@ def test_every_format_character_is_read_as_nothing():
 
 PIECES = ("<b>", "</p>", "<a href='mailto:j%40x.invalid'>", "&#64;", "&amp;", "&", "%40", "%", "\u00ad", "\u200b",
           "\uff20", "\uff10", "[at]", "(punt)", " at ", " punt ", "jan", "x", ".", "@", "0470", " ", "\n", "<", ">",
-          "\u00e9", "\U000e0041")
+          "\u00e9", "\U000e0041", "<!--", "-->", "<![x[", "<![CDATA[", "]]>", "<!x>", "<?x>")
 
 
 @settings(max_examples=300, deadline=None)
@@ -138,3 +139,22 @@ def test_any_text_reads_without_error_and_maps_back_into_its_source(source):
     reading = read(source)
     assert all(0 <= reading.source_offset(i) <= len(source) for i in range(len(reading.text) + 1))
     assert "\u00ad" not in reading.text and "\uff20" not in reading.text
+
+
+HOSTILE = ("<a ", "<a x='", "<!--", "<!-- x >", "<![CDATA[>", "<![x[ ", "</a ", "<!x>", "<b>x", "&#", "%41", "[ ",
+           "@ x.", "j at ", "&amp;", "\u00ad")
+
+
+def test_a_hostile_page_at_the_file_size_limit_reads_in_linear_time():
+    """Each of these, repeated up to 1 MiB, made the parser look through the rest of the text for every piece."""
+    started = time.perf_counter()
+    for piece in HOSTILE:
+        text = piece * (1024 * 1024 // len(piece))
+        assert read(text).text is not None and skim(text) is not None
+    assert time.perf_counter() - started < 60, "quadratic: minutes, not seconds"
+
+
+def test_a_comment_is_read_apart_from_its_neighbours_and_what_it_holds_is_found(tmp_path):
+    assert read("jan <!-- verborgen -->Peeters").text.split() == ["jan", "verborgen", "Peeters"]
+    root = _site(tmp_path, {"commentaar": f"<!-- {EMAIL} -->", "leeg": "jan.peeters<!-- -->@bakkerij-peeters.invalid"})
+    assert {leak.path for leak in scan_site(root, {}, SETTINGS)} == {"commentaar/index.html", "leeg/index.html"}
