@@ -71,8 +71,7 @@ _SPELLED_DOT_RE = re.compile(r"\s+(?:dot|punt)\s+|\s+\.\s*", re.IGNORECASE)
 """Spelled out (``jan at voorbeeld punt be``, ``jan @ voorbeeld . be``), only where the words are shaped like an
 address: "punt" is an ordinary Dutch word, "at" an English one, and "kijk at this. Then" no address."""
 _SPACE_CHARS = " \t\r\n"
-_ANY_TAG_RE = re.compile(r"<(?:[A-Za-z/?]|!(?!--))[^<>]*>|<!--|--\s*>")
-"""A tag for :func:`skim`, or the bounds of a comment: its text is read, as :func:`read` reads it."""
+_ANY_TAG_RE = re.compile(r"<[A-Za-z/!?][^<>]*>")
 _UNCLOSED_RE = re.compile(r"<(?=[^<>]*(?:<|\Z))")
 _UNCLOSED = "\ufffc"
 """What a ``<`` that :mod:`html.parser` would mishandle is read as: one character for one, no word character."""
@@ -150,7 +149,8 @@ def skim(page: str) -> str:
     some markup, so what it finds is no finding yet: only :func:`read`'s text, which parses the tags, is.
     """
     tags = "\n".join(_TAG_WITH_ATTRIBUTES_RE.findall(page))
-    return read(f"{_ANY_TAG_RE.sub('', page)}\n{tags}", markup=False).text
+    cut = _ANY_TAG_RE.sub("", _COMMENT_CLOSE_RE.sub("", page.replace("<!--", "")))  # a comment's text stays
+    return read(f"{cut}\n{tags}", markup=False).text
 
 
 def _is_latin1(text: str) -> bool:
