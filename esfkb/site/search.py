@@ -21,9 +21,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-import yaml
 from pydantic import BaseModel
 
+from esfkb.frontmatter import parse_document
 from esfkb.kinds import Kind
 from esfkb.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
 from esfkb.site import routes
@@ -72,20 +72,21 @@ SUMMARY_LENGTH = 300
 PAGE_KIND = "Pagina"
 """How an ordinary page reads where a document shows its kind."""
 
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+# Content is untrusted, so no pattern may backtrack super-linearly (#17): no two quantifiers that can take the
+# same characters in a row, and a scan that can fail stops at the next place a match could start ("[", "<").
 _FENCE_RE = re.compile(r"^\s*(?:```|~~~)")
-_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_ATTR_LIST_RE = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$|^\s*\{:[^}]*\}\s*$")
-_ADMONITION_RE = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:"([^"]*)")?\s*$')
+_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+(.*)$")
+_ATTR_OPEN_RE = re.compile(r"\{:?\s*[#.]")
+_ADMONITION_RE = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*[\w-]+(?:\s+[\w-]+)*\s*(?:"([^"]*)"\s*)?$')
 _LIST_RE = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _QUOTE_RE = re.compile(r"^\s*(?:>\s?)+")
-_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_RULE_RE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 _HRULE_RE = re.compile(r"^\s*(?:[-*_]\s*){3,}$")
 _REF_DEF_RE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*\S+.*$")
-_IMAGE_RE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_FOOTNOTE_RE = re.compile(r"\[\^[^\]]+\]")
-_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>")
+_IMAGE_RE = re.compile(r"!\[([^\[\]]*)\]\([^)\[]*\)")
+_LINK_RE = re.compile(r"\[([^\[\]]*)\]\([^)\[]*\)|\[([^\[\]]+)\]\[[^\[\]]*\]")
+_FOOTNOTE_RE = re.compile(r"\[\^[^\[\]]+\]")
+_TAG_RE = re.compile(r"</?[A-Za-z][^<>]*>")
 _MARK_RE = re.compile(r"\*\*|__(?=\w)|(?<=\w)__|`+|~~|\*|(?<![\w])_(?=\w)|(?<=\w)_(?![\w])")
 _FRONTMATTER_RE = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.DOTALL)
 
@@ -160,7 +161,7 @@ def markdown_blocks(markdown: str) -> list[str]:
             current.clear()
 
     fenced = False
-    for raw in _COMMENT_RE.sub("", markdown).splitlines():
+    for raw in _without_comments(markdown).splitlines():
         if _FENCE_RE.match(raw):
             fenced = not fenced
             flush()
@@ -171,14 +172,14 @@ def markdown_blocks(markdown: str) -> list[str]:
         if not raw.strip() or _HRULE_RE.match(raw) or _TABLE_RULE_RE.match(raw) or _REF_DEF_RE.match(raw):
             flush()
             continue
-        line = _ATTR_LIST_RE.sub("", raw) if "{" in raw else raw
+        line = _without_attr_list(raw) if "{" in raw else raw
         if line.lstrip().startswith(">"):
             line = _QUOTE_RE.sub("", line)
         heading = _HEADING_RE.match(line)
         admonition = _ADMONITION_RE.match(line)
         if heading or admonition:
             flush()
-            current.append(heading.group(1) if heading else admonition.group(1) or "")
+            current.append(_heading_text(heading.group(1)) if heading else admonition.group(1) or "")
             flush()
             continue
         if _LIST_RE.match(line):
@@ -186,6 +187,37 @@ def markdown_blocks(markdown: str) -> list[str]:
         current.append(_LIST_RE.sub("", line, count=1).replace("|", " "))
     flush()
     return blocks
+
+
+def _without_comments(markdown: str) -> str:
+    """``markdown`` without HTML comments; an unclosed one stays (what ``<!--.*?-->`` did, without rescans)."""
+    parts, done = [], 0
+    while (start := markdown.find("<!--", done)) >= 0 and (end := markdown.find("-->", start + 4)) >= 0:
+        parts.append(markdown[done:start])
+        done = end + 3
+    parts.append(markdown[done:])
+    return "".join(parts)
+
+
+def _heading_text(text: str) -> str:
+    """A heading's text without the closing hashes and the spaces around them."""
+    return text.rstrip().rstrip("#").rstrip()
+
+
+def _without_attr_list(line: str) -> str:
+    """``line`` without a trailing attribute list such as ``{ #id .class }``; empty when the line is one ``{: ...}``.
+
+    The list is the last ``{`` group that closes the line, opened by ``{#``, ``{.``, ``{:#`` or ``{:.`` (spaces
+    allowed after the colon), with the spaces before it; ``{: ...}`` alone on a line is one too.
+    """
+    body = line.rstrip()
+    if not body.endswith("}"):
+        return line
+    after = body.rfind("}", 0, len(body) - 1) + 1
+    if after == 0 and body.lstrip().startswith("{:"):
+        return ""
+    opening = _ATTR_OPEN_RE.search(body, after, len(body) - 1)
+    return body[:opening.start()].rstrip() if opening else line
 
 
 def _texts(value: Any) -> Iterator[str]:
@@ -256,11 +288,7 @@ def _handwritten(ctx: SiteContext, page: Page) -> SearchRecord | None:
     text, meta = page.text, {}
     match = _FRONTMATTER_RE.match(text)
     if match:
-        try:
-            loaded = yaml.safe_load(match.group(1) or "")
-        except yaml.YAMLError:
-            loaded = None
-        meta = loaded if isinstance(loaded, dict) else {}
+        meta = parse_document(match.group(0).encode("utf-8")).data or {}  # never raises, unlike yaml.safe_load
         text = text[match.end():]
     search = meta.get("search")
     if isinstance(search, dict) and search.get("exclude"):
@@ -274,7 +302,7 @@ def _handwritten(ctx: SiteContext, page: Page) -> SearchRecord | None:
 def _first_heading(markdown: str) -> str | None:
     for line in markdown.splitlines():
         if line.startswith("# "):
-            return plain(_ATTR_LIST_RE.sub("", line[2:]))
+            return plain(_without_attr_list(line[2:]))
     return None
 
 

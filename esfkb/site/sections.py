@@ -32,7 +32,9 @@ if TYPE_CHECKING:
     Heading = Callable[[str, bool], str]
     """The site generator's HTML for a section heading: its text, and whether it comes before the body."""
 
-_LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_LINK_RE = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^)\s>\[]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+"""A Markdown link, one level of brackets in its text. A scan that fails stops at the next ``[``, where the next
+link could start, so no text is scanned twice (#17); a target holding ``[`` is no link to a document anyway."""
 _TITLE_START = "<h1"
 _TITLE_END = "</h1>"
 
