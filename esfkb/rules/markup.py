@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.diagnostics import Code, Diagnostic, Severity
 from esfkb.rule import Rule
+from esfkb.safety.complexity import too_complex
 from esfkb.sensitive import line_and_column
 
 if TYPE_CHECKING:
@@ -45,6 +46,11 @@ ATTRIBUTE = Code("ESF411", "disallowed-attribute", Severity.ERROR,
                  "Content may set id, title and lang, a link's href, an image's src, alt and size, table spans and "
                  "alignment, and the classes of admonitions; an id is lowercase letters, digits, - and _ and does "
                  "not start with __. Never style, target, autofocus, tabindex or formaction. The README lists them.")
+TOO_COMPLEX = Code("ESF412", "markdown-too-complex", Severity.ERROR,
+                   "Content is too complex for the site's Markdown to render safely.",
+                   "Python-Markdown takes time quadratic in some constructs and recurses in others (thousands of "
+                   "'[' or '<', lists nested on one line hundreds deep), so a page that passes the limits of "
+                   "esfkb.safety.complexity is not rendered: the site shows a notice in its place.")
 
 _FRAMES = frozenset({"iframe", "object", "embed", "frame", "frameset", "applet"})
 _MAY_CHANGE = (("<", ("<",)), ("{", ("{",)), ("&", ("&",)), ("]", ("](", "]:")), ("!", ("!!!",)), ("_", ("__", "\\_")))
@@ -70,7 +76,7 @@ MAX_FINDINGS = 100
 class MarkupRule(Rule):
     """Report what the sanitizer would remove from each document's body and each ordinary page."""
 
-    codes = (SCRIPT, HANDLER, UNSAFE_URL, FRAME, ELEMENT, ATTRIBUTE)
+    codes = (SCRIPT, HANDLER, UNSAFE_URL, FRAME, ELEMENT, ATTRIBUTE, TOO_COMPLEX)
 
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
         root = kb.project.root
@@ -80,7 +86,7 @@ class MarkupRule(Rule):
         for page in kb.pages:
             metadata = _FRONTMATTER_RE.match(page.text)
             start = metadata.end() if metadata else 0
-            yield from _check(root, page.rel_path, page.text[start:], 1 + page.text.count("\n", 0, start))
+            yield from _check(root, page.project_path, page.text[start:], 1 + page.text.count("\n", 0, start))
 
 
 def may_change(body: str) -> bool:
@@ -89,6 +95,12 @@ def may_change(body: str) -> bool:
 
 
 def _check(root: Path, rel_path: str, body: str, first_line: int) -> Iterator[Diagnostic]:
+    problem = too_complex(body)
+    if problem is not None:
+        line, column = line_and_column(body, problem.offset, first_line)
+        yield Diagnostic(rel_path, line, column, TOO_COMPLEX.code,
+                         f"{problem.reason}: the site does not render this page; simplify it", TOO_COMPLEX.severity)
+        return
     if not may_change(body):
         return
     from esfkb.safety.audit import removals  # lazy: a base whose bodies cannot change loads neither nh3 nor Markdown

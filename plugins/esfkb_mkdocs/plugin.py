@@ -56,6 +56,7 @@ from mkdocs.structure.files import File
 from esfkb.config import Project, Settings, resolve_docs_dir
 from esfkb.diagnostics import Severity
 from esfkb.errors import EsfkbError
+from esfkb.safety.complexity import notice, too_complex
 from esfkb.safety.csp import with_policy
 from esfkb.safety.sanitize import escaped_meta, sanitize
 from esfkb_mkdocs.config import EsfkbConfig
@@ -273,14 +274,23 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
     @event_priority(50)  # early: other plugins (search, tags) see our title and the redacted links
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        """Set the page's escaped title and description; redact links to unpublished pages."""
+        """Set the page's escaped title and description; redact links to unpublished pages.
+
+        A page that Python-Markdown cannot render in bounded time is replaced by a notice (ESF412).
+        """
         meta = self.plan.meta(page.file.src_uri) if self.plan is not None else None
         if meta is None:
             page.meta.update(escaped_meta(page.meta))  # an ordinary page's own: the theme prints it as HTML
-            return markdown if self.plan is None else self.plan.markdown(page.file.src_uri, markdown)
-        page.meta.clear()  # the frontmatter keys are ours, validated by the core; themes must not act on them
-        page.meta.update(meta)
-        return self.plan.markdown(page.file.src_uri, markdown)
+        else:
+            page.meta.clear()  # the frontmatter keys are ours, validated by the core; themes must not act on them
+            page.meta.update(meta)
+        if self.plan is not None:
+            markdown = self.plan.markdown(page.file.src_uri, markdown)
+        problem = too_complex(markdown)
+        if problem is None:
+            return markdown
+        log.warning(f"{page.file.src_uri}: {problem.reason}: the page is not rendered (ESF412)")
+        return notice()
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Sanitise the page's own HTML (every page's: content is untrusted); then place its views under their headings.
