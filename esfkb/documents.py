@@ -55,5 +55,8 @@ class Page:
     """An ordinary Markdown page outside the kind folders (home, guides)."""
 
     rel_path: str
+    """Relative to docs_dir: the page's source URI on the site."""
     file: FsPath
     text: str
+    project_path: str
+    """Relative to the project root, as diagnostics name it (like a document's ``rel_path``)."""

@@ -66,7 +66,7 @@ def load_documents(
         folder = rel.split("/", 1)[0] if "/" in rel else ""
         kind = kinds.by_folder.get(folder)
         if kind is None:
-            pages.append(_read_page(file, rel, project.settings.max_file_size))
+            pages.append(_read_page(file, rel, project_rel, project.settings.max_file_size))
             continue
         document, found = _load_document(kind, file, project_rel, project.settings.max_file_size, cache)
         documents.append(document)
@@ -76,13 +76,13 @@ def load_documents(
     return documents, pages, docs, problems
 
 
-def _read_page(file: FsPath, rel: str, max_size: int) -> Page:
+def _read_page(file: FsPath, rel: str, project_rel: str, max_size: int) -> Page:
     try:
         raw = read_regular(file)
     except OSError:
         raw = b""
     text = raw[:max_size].decode("utf-8", errors="replace")
-    return Page(rel_path=rel, file=file, text=text)
+    return Page(rel_path=rel, file=file, text=text, project_path=project_rel)
 
 
 def _load_document(

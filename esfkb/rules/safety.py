@@ -65,7 +65,7 @@ class SafetyRule(Rule):
                                      HTML_IN_FIELD.severity)
             yield from own.scan(document.rel_path, parsed.body, parsed.body_line)
         for page in kb.pages:
-            yield from judge.scan(page.rel_path, page.text, 1)
+            yield from judge.scan(page.project_path, page.text, 1)
 
 
 @dataclass(frozen=True, slots=True)

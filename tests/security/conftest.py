@@ -48,8 +48,8 @@ class Hostile:
 
     @staticmethod
     def page(payload: Payload) -> str:
-        """The docs-relative path of the ordinary page that holds ``payload``."""
-        return f"aanval/{payload.name}.md"
+        """The project-relative path of the ordinary page that holds ``payload``."""
+        return f"playbooks/aanval/{payload.name}.md"
 
     def codes(self, path: str, first: int, payload: Payload) -> set[str]:
         """The codes reported for ``path`` on the lines of ``payload`` starting at ``first``."""
@@ -73,7 +73,7 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Hostile:
     (root / "playbooks/aanval").mkdir()
     for payload in PAYLOADS:
         (root / Hostile.document(payload)).write_text(f"{head}{payload.markdown}\n", encoding="utf-8")
-        (root / "playbooks" / Hostile.page(payload)).write_text(f"{PAGE_LEAD}{payload.markdown}\n", encoding="utf-8")
+        (root / Hostile.page(payload)).write_text(f"{PAGE_LEAD}{payload.markdown}\n", encoding="utf-8")
     for number, text in enumerate(HARMLESS):
         (root / f"playbooks/onschuldig-{number}.md").write_text(f"{PAGE_LEAD}{text}\n", encoding="utf-8")
     result = CliRunner().invoke(main, ["validate", str(root), "--format", "json", "--today", "2026-01-01"])

@@ -52,7 +52,7 @@ def test_a_page_with_metadata_is_reported_on_the_line_of_its_body(tmp_path: Path
                                              encoding="utf-8")
     kb = load_knowledge_base(load_project(tmp_path))
     found = [(d.path, d.line, d.code) for d in validate(kb).diagnostics if d.code in MARKUP_CODES]
-    assert found == [("pagina.md", 7, "ESF410")]
+    assert found == [("docs/pagina.md", 7, "ESF410")]
 
 
 _PIECES = [*"abcXYZ019 \n\t#*-_`[]()!:|>.=~+/\\\"'?;,$%^", "\n\n", "# ", "1. ", "| ", "|:-:|", "---\n", "===\n",
