@@ -8,7 +8,9 @@ and dates are not phone numbers.
 
 from __future__ import annotations
 
+import bisect
 import fnmatch
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -25,6 +27,7 @@ _TLD_END_RE = re.compile(r"\.[a-z]{2,24}$")
 _PHONE_RES = tuple(re.compile(prefix + r"[1-9][\d .()/-]{5,18}\d") for prefix in (r"\+", "00", "0"))
 """Phone-shaped runs: international (+32, 0032) and national (0...); one pattern per literal
 prefix, because a literal lets the regex engine skip through long texts several times faster."""
+_NEWLINE_RE = re.compile("\n")
 _KBO_SHAPE_RE = re.compile(r"^[01]\d{3}[. ]?\d{3}[. ]?\d{3}$")
 _DATE_SHAPE_RE = re.compile(r"^\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}$")
 HTML_TAG_RE = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>")
@@ -114,6 +117,17 @@ def find_phones(text: str) -> Iterator[Finding]:
 
 
 def line_and_column(text: str, offset: int, first_line: int = 1) -> tuple[int, int]:
-    """1-based line and column of ``offset`` in ``text`` that starts at line ``first_line``."""
-    line_start = text.rfind("\n", 0, offset) + 1
-    return first_line + text.count("\n", 0, offset), offset - line_start + 1
+    """1-based line and column of ``offset`` in ``text`` that starts at line ``first_line``.
+
+    The line starts of a text are found once (the last few texts are remembered), so a text with
+    many findings costs one pass and a binary search per finding, not a count from its start each.
+    """
+    starts = _line_starts(text)
+    index = bisect.bisect_right(starts, offset) - 1
+    return first_line + index, offset - starts[index] + 1
+
+
+@functools.lru_cache(maxsize=8)
+def _line_starts(text: str) -> list[int]:
+    """Offsets at which the lines of ``text`` start (a string caches its hash: a repeated look-up is cheap)."""
+    return [0, *(match.end() for match in _NEWLINE_RE.finditer(text))]

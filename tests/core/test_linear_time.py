@@ -17,7 +17,7 @@ import pytest
 from esfkb.config import load_project
 from esfkb.frontmatter import parse_document
 from esfkb.knowledge_base import load_knowledge_base
-from esfkb.sensitive import find_emails, find_phones
+from esfkb.sensitive import find_emails, find_phones, line_and_column
 from esfkb.site.search import markdown_blocks, plain
 from esfkb.site.sections import redact_links
 from esfkb.validation import validate
@@ -78,3 +78,13 @@ def test_validating_a_field_and_a_body_near_the_file_limit_is_linear(unit, tmp_p
         assert all(d.code != "ESF008" for d in found.diagnostics)
 
     assert_linear(check, unit, 480 * 1024)
+
+
+def test_positions_of_many_findings_cost_linear_time():
+    """A body full of findings: each position is a binary search over line starts found once per text."""
+
+    def positions(text: str) -> None:
+        for offset in range(0, len(text), 7):
+            line_and_column(text, offset)
+
+    assert_linear(positions, "a@b. x\n", 480 * 1024)
