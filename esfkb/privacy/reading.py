@@ -302,25 +302,26 @@ def _compatibility(text: str) -> Iterable[tuple[int, int, str]]:
             yield match.start(), match.end(), normal
 
 
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved out over the spaces around an obfuscated '@' or '.', which read as nothing."""
+    while start > 0 and text[start - 1] in _SPACE_CHARS:
+        start -= 1
+    while end < len(text) and text[end] in _SPACE_CHARS:
+        end += 1
+    return start, end
+
+
 def _bracketed(text: str) -> Iterable[tuple[int, int, str]]:
     matches = sorted((m for pattern in _BRACKETED_RES for m in pattern.finditer(text)), key=lambda m: m.start())
     for match in matches:
-        start, end = match.span()
-        while start > 0 and text[start - 1] in _SPACE_CHARS:
-            start -= 1
-        while end < len(text) and text[end] in _SPACE_CHARS:
-            end += 1
+        start, end = _widened(text, *match.span())
         yield start, end, "@" if match.group("at") else "."
 
 
 def _spelled(text: str) -> Iterable[tuple[int, int, str]]:
     matches = sorted((m for pattern in _SPELLED_AT_RES for m in pattern.finditer(text)), key=lambda m: m.start())
     for match in matches:
-        start, end = match.span()
-        while start > 0 and text[start - 1] in _SPACE_CHARS:
-            start -= 1
-        while end < len(text) and text[end] in _SPACE_CHARS:
-            end += 1
+        start, end = _widened(text, *match.span())
         host = _SPELLED_HOST_RE.match(text, end)
         if not host or not _LOCAL_END_RE.search(text, max(0, start - 64), start):
             continue
