@@ -56,7 +56,7 @@ def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]
 
     if not paths:
         return open_project(), None
-    roots = {find_project_root(p) for p in paths}
+    roots = {find_project_root(_absolute(p).parent if p.is_symlink() else p) for p in paths}
     if None in roots:
         fail("a PATH is not inside a knowledge base (no mkdocs.yml at or above it)")
     if len(roots) > 1:
@@ -64,7 +64,7 @@ def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]
     project = open_project(roots.pop())
     only: set[str] = set()
     for path in paths:
-        resolved = path.resolve()
+        resolved = _absolute(path)
         if resolved == project.root:
             return project, None
         files = sorted(resolved.rglob("*.md")) if resolved.is_dir() else [resolved]
@@ -75,6 +75,11 @@ def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]
                 click.echo(f"esfkb: {path} is not a Markdown file of the knowledge base "
                            f"({os.path.relpath(project.docs_dir, project.root)}/); skipped", err=True)
     return project, only
+
+
+def _absolute(path: Path) -> Path:
+    """``path`` resolved, but a link keeps its own name: it is reported as a link (ESF013), never read as its target."""
+    return path.absolute().parent.resolve() / path.name if path.is_symlink() else path.resolve()
 
 
 @click.command("rules")

@@ -130,3 +130,15 @@ def test_a_docs_folder_behind_a_link_out_of_the_project_is_refused(base: Path, o
     docs.symlink_to(outside / "playbooks", target_is_directory=True)
     with pytest.raises(ConfigError, match=r"symbolic link to .*outside the project"):
         load_project(base)
+
+
+def test_validating_a_link_by_name_reports_the_link(base: Path, outside: Path) -> None:
+    from click.testing import CliRunner
+
+    from esfkb.cli import main
+
+    link_path = base / "playbooks/proeftuinen/geheim.md"
+    link_path.symlink_to(outside / "secret.md")
+    result = CliRunner().invoke(main, ["validate", "--format", "json", str(link_path)])
+    assert result.exit_code == 1, result.output
+    assert "ESF013" in result.output and SECRET not in result.output
