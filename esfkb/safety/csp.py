@@ -14,6 +14,11 @@ A server that can send headers may send the same policy as a ``Content-Security-
 - ``img-src 'self' data:``: the theme's icons are ``data:`` SVGs in its style sheet.
 - ``object-src 'none'``, ``base-uri 'self'``, ``form-action 'self'``; everything else (fonts, the
   search index, Pagefind's worker) only from the site itself (``default-src 'self'``).
+
+In the preview of ``mkdocs serve`` (``preview``), MkDocs adds an inline live-reload script to every
+page it serves, whose text changes with each request, so no hash can allow it: there script-src also
+allows inline scripts (``'unsafe-inline'``, which a browser ignores once a hash is listed, so the
+preview lists none). Content is sanitised all the same; a built site never carries this policy.
 """
 
 from __future__ import annotations
@@ -45,12 +50,18 @@ _SCRIPT_TYPES = frozenset({"", "text/javascript", "application/javascript", "mod
 """The ``type`` of a script that runs (others, such as Material's JSON configuration, are data)."""
 
 
-def policy(html: str) -> str:
+PREVIEW_SCRIPTS = " 'unsafe-inline'"
+"""What script-src adds in ``mkdocs serve``'s preview, for its live-reload script (see above)."""
+
+
+def policy(html: str, *, preview: bool = False) -> str:
     """The Content-Security-Policy for the page ``html``, its theme's inline scripts allowed by hash.
 
     No script of the theme's stands in the page's title (text, however it looks) or in its content
     (the ``<article>``, whose SVG charts have titles of their own).
     """
+    if preview:
+        return "; ".join(DIRECTIVES).format(hashes=PREVIEW_SCRIPTS)
     title = html.find("<title")
     content = html.find("<article")
     regions = ((title, html.find("</title>", title)), (content, html.rfind("</article>")))
@@ -67,12 +78,12 @@ def policy(html: str) -> str:
     return "; ".join(DIRECTIVES).format(hashes=sources)
 
 
-def with_policy(html: str) -> str:
+def with_policy(html: str, *, preview: bool = False) -> str:
     """The page ``html`` with its Content-Security-Policy as the first element of its ``<head>``."""
     head = _HEAD_RE.search(html)
     if head is None:
         return html
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, preview=preview)}">'
     return f"{html[:head.end()]}{meta}{html[head.end():]}"
 
 

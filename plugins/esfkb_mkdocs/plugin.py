@@ -316,11 +316,11 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             opening = _CONTENT_START_RE.search(output_content)
             at = opening.end() if opening else 0
             output_content = output_content[:at] + banner + output_content[at:]
-        return with_policy(output_content)
+        return with_policy(output_content, preview=self._serving)
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        """Every page carries its Content-Security-Policy (:mod:`esfkb.safety.csp`)."""
-        return with_policy(output)
+        """Every page carries its Content-Security-Policy (:mod:`esfkb.safety.csp`; serve's preview: its own)."""
+        return with_policy(output, preview=self._serving)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the header's search form the library's URL (site-relative; the template makes it relative).

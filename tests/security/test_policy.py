@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 
 import pytest
 
 from esfkb.safety.csp import policy, with_policy
 from esfkb.safety.rendering import render
 from esfkb.safety.sanitize import escaped_meta, sanitize
-from tests.conftest import REPO
+from tests.conftest import REPO, make_project
+from tests.site.helpers import SMALL_CONFIG
 
 KEPT = (
     '!!! note "Let op"\n    Een opmerking.',
@@ -81,3 +88,39 @@ def test_the_policy_opens_the_head():
     page = with_policy(PAGE)
     assert page.startswith('<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="')
     assert page.count("Content-Security-Policy") == 1
+
+
+def test_the_preview_lets_mkdocs_serve_reload_and_a_build_never_does():
+    """``mkdocs serve`` adds a live-reload script whose text changes per request: no hash can allow it."""
+    page = "<html><head><title>x</title><script>var a=1</script></head><body></body></html>"
+    built, preview = policy(page), policy(page, preview=True)
+    assert "'unsafe-inline'" not in built.split("script-src", 1)[1].split(";", 1)[0]
+    assert "sha256-" in built
+    script_src = preview.split("script-src", 1)[1].split(";", 1)[0]
+    assert "'unsafe-inline'" in script_src and "sha256-" not in script_src  # a hash would void 'unsafe-inline'
+    assert all(directive in preview for directive in ("object-src 'none'", "base-uri 'self'", "form-action 'self'"))
+
+
+def test_mkdocs_serve_pages_carry_the_preview_policy(tmp_path):
+    root = make_project(tmp_path / "kb")
+    (root / "mkdocs.yml").write_text(SMALL_CONFIG, encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(root / "mkdocs.yml"),
+                               "-a", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page = urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read().decode()
+                break
+            except OSError:
+                assert time.monotonic() < deadline, "mkdocs serve did not answer"
+                time.sleep(0.3)
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    assert "livereload(" in page  # MkDocs' inline reload script, which the preview's policy lets run
+    meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+    assert meta is not None and "'unsafe-inline'" in meta.group(1) and "sha256-" not in meta.group(1)
