@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from esfkb.cli.common import EXIT_CONTENT, IsoDateType, fail, open_knowledge_base
+from esfkb.cli.common import EXIT_CONTENT, IsoDateType, open_knowledge_base
+from esfkb.cli.shared import core_errors
 from esfkb.vocabulary import Ecosysteem, Provincie, Samenwerkingsvorm
 
 if TYPE_CHECKING:
@@ -48,22 +49,19 @@ def match_command(pilot: str | None, registratie: str | None, top: int, fmt: str
       esfkb match jobcarving-bouw-brussel --top 3 --format json
       esfkb match --registratie houtatelier-meetjesland
     """
-    from esfkb.errors import EsfkbError
     from esfkb.matching import match_registration, suggest
 
     if (pilot is None) == (registratie is None):
         raise click.UsageError("give either a PILOT or --registratie ID")
     kb = open_knowledge_base()
     day = today or date.today()
-    try:
+    with core_errors():
         if registratie is not None:
             matches = match_registration(kb, registratie, today=day, top=top)
             click.echo(_registration_json(matches) if fmt == "json" else _registration_text(matches), nl=False)
             return
         assert pilot is not None  # the usage check above leaves a pilot here
         suggestions = suggest(kb, pilot, today=day, top=top)
-    except EsfkbError as error:
-        fail(str(error))
     if fmt == "json":
         click.echo(_dump({"pilot": pilot, "today": day.isoformat(),
                           "suggestions": [_suggestion_record(s) for s in suggestions]}), nl=False)
@@ -101,18 +99,15 @@ def compose_command(  # noqa: PLR0917 - click passes every option by position
       esfkb compose --deelnemer kempenwerk --deelnemer werkplaats-mijnstreek
       esfkb compose --deelnemer logistiek-olen --samenwerkingsvorm enclave --ecosysteem regionaal
     """
-    from esfkb.errors import EsfkbError
     from esfkb.matching import Draft, check_draft, suggest
 
     kb = open_knowledge_base()
     day = today or date.today()
     draft = Draft(deelnemers, Ecosysteem(ecosysteem) if ecosysteem else None,
                   tuple(Samenwerkingsvorm(v) for v in vormen), tuple(Provincie(p) for p in provincies))
-    try:
+    with core_errors():
         check = check_draft(kb, draft, today=day)
         suggestions = suggest(kb, draft, today=day, top=top) if top else ()
-    except EsfkbError as error:
-        fail(str(error))
     click.echo(_draft_json(check, suggestions) if fmt == "json" else _draft_text(check, suggestions), nl=False)
     if not check.ok:
         sys.exit(EXIT_CONTENT)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.matching.draft import DraftCheck, resolve
 from esfkb.matching.draft import check_draft as _check_draft
-from esfkb.matching.index import MatchIndex, MatchingError, did_you_mean, match_index
+from esfkb.matching.index import MatchIndex, MatchingError, UnknownDocumentError, did_you_mean, match_index
 from esfkb.matching.registration import Fit, RegistrationMatches, registration_matches
 from esfkb.matching.scoring import Draft, PilotContext, Suggestion, Target, rank
 from esfkb.models import Proeftuin
@@ -32,8 +32,20 @@ if TYPE_CHECKING:
     from esfkb.knowledge_base import KnowledgeBase
 
 __all__ = [
-    "SITE_STATUSES", "Draft", "DraftCheck", "Fit", "MatchIndex", "MatchingError", "RegistrationMatches",
-    "Suggestion", "check_draft", "match_index", "match_registration", "site_suggestions", "suggest",
+    "SITE_STATUSES",
+    "Draft",
+    "DraftCheck",
+    "Fit",
+    "MatchIndex",
+    "MatchingError",
+    "RegistrationMatches",
+    "Suggestion",
+    "UnknownDocumentError",
+    "check_draft",
+    "match_index",
+    "match_registration",
+    "site_suggestions",
+    "suggest",
 ]
 
 SITE_STATUSES = (Proeftuinstatus.VERKENNING, Proeftuinstatus.SAMENSTELLING)
@@ -50,7 +62,8 @@ def suggest(kb: KnowledgeBase, pilot: str | Draft, *, today: date, top: int | No
         top: How many suggestions at most (None: all with a positive score).
 
     Raises:
-        MatchingError: ``pilot`` is not a readable proeftuin, or a draft names an unknown registration.
+        UnknownDocumentError: ``pilot`` or a draft's participant is not the id of a pilot or registration.
+        MatchingError: it is, but its file has schema errors.
     """
     index = match_index(kb)
     if isinstance(pilot, Draft):
@@ -82,7 +95,8 @@ def match_registration(kb: KnowledgeBase, registratie: str, *, today: date,
     """Pilots, partners of the other side and published business models that fit ``registratie``.
 
     Raises:
-        MatchingError: ``registratie`` is not a readable registration.
+        UnknownDocumentError: ``registratie`` is not the id of a registration.
+        MatchingError: it is, but its file has schema errors.
     """
     return registration_matches(match_index(kb), registratie, today=today, top=top)
 
@@ -91,7 +105,8 @@ def check_draft(kb: KnowledgeBase, draft: Draft, *, today: date) -> DraftCheck:
     """Whether ``draft`` is mixed, balanced and workable, what is missing and whose consent lacks.
 
     Raises:
-        MatchingError: the draft names an id that is not a readable registration.
+        UnknownDocumentError: the draft names an id that is not a registration.
+        MatchingError: it names one whose file has schema errors.
     """
     return _check_draft(match_index(kb), draft, today=today)
 
@@ -99,10 +114,10 @@ def check_draft(kb: KnowledgeBase, draft: Draft, *, today: date) -> DraftCheck:
 def _pilot(kb: KnowledgeBase, pilot_id: str) -> Proeftuin:
     document = kb.get(pilot_id)
     if document is None:
-        raise MatchingError(f"'{pilot_id}' is not the id of any pilot"
+        raise UnknownDocumentError(f"'{pilot_id}' is not the id of any pilot"
                             f"{did_you_mean(pilot_id, (d.id for d in kb.of_kind('proeftuin')))}")
     if document.kind.name != "proeftuin":
-        raise MatchingError(f"'{pilot_id}' is a {document.kind.name}, not a pilot (proeftuin)")
+        raise UnknownDocumentError(f"'{pilot_id}' is a {document.kind.name}, not a pilot (proeftuin)")
     if not isinstance(document.model, Proeftuin):
         raise MatchingError(f"pilot '{pilot_id}' has schema errors: run 'esfkb validate {document.rel_path}'")
     return document.model

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from esfkb.composition import compose, dominant_share, missing_mix, size_problem
-from esfkb.matching.index import MatchingError
+from esfkb.matching.index import MatchingError, UnknownDocumentError
 from esfkb.matching.scoring import REQUIRED_RECOGNITIONS, Draft
 from esfkb.vocabulary import Economie, Engagement
 
@@ -41,15 +41,19 @@ class DraftCheck:
 
 
 def resolve(index: MatchIndex, draft: Draft) -> list[Profile]:
-    """The profiles of the draft's participants; one error naming every id that is not a registration."""
-    profiles, errors = [], []
+    """The profiles of the draft's participants; one error naming every id that is not a usable registration
+    (a wrong request, unless one of them is a registration with schema errors: then the content's)."""
+    profiles: list[Profile] = []
+    errors: list[MatchingError] = []
     for doc_id in draft.deelnemers:
         try:
             profiles.append(index.profile(doc_id))
         except MatchingError as error:
-            errors.append(str(error))
+            errors.append(error)
     if errors:
-        raise MatchingError("; ".join(errors))
+        message = "; ".join(str(error) for error in errors)
+        unknown = all(isinstance(error, UnknownDocumentError) for error in errors)
+        raise UnknownDocumentError(message) if unknown else MatchingError(message)
     return profiles
 
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from esfkb.errors import EsfkbError
 from esfkb.formats import province_of
 from esfkb.models import Refusal, Registratie
+from esfkb.request import RequestError
 from esfkb.textfit import TextModel, cosine, normalise
 from esfkb.vocabulary import Doeleinde, Economie, Registratiestatus
 
@@ -34,7 +35,11 @@ SIDES = frozenset({Economie.SOCIALE_ECONOMIE, Economie.REGULIERE_ECONOMIE})
 
 
 class MatchingError(EsfkbError):
-    """A pilot or registration asked for does not exist (or cannot be read)."""
+    """A pilot or registration asked for cannot be matched: its file has schema errors (the content's state)."""
+
+
+class UnknownDocumentError(RequestError, MatchingError):
+    """An id that names no pilot or registration of the kind asked for: a wrong request (the CLI exits 2)."""
 
 
 def opposed(one: Economie, other: Economie) -> bool:
@@ -163,9 +168,10 @@ class MatchIndex:
             return found
         document = self.kb.get(doc_id)
         if document is None:
-            raise MatchingError(f"'{doc_id}' is not the id of any registration{did_you_mean(doc_id, self.by_id)}")
+            suggestion = did_you_mean(doc_id, self.by_id)
+            raise UnknownDocumentError(f"'{doc_id}' is not the id of any registration{suggestion}")
         if document.kind.name != "registratie":
-            raise MatchingError(f"'{doc_id}' is a {document.kind.name}, not a registration")
+            raise UnknownDocumentError(f"'{doc_id}' is a {document.kind.name}, not a registration")
         raise MatchingError(f"registration '{doc_id}' has schema errors: run 'esfkb validate {document.rel_path}'")
 
     def approachable(self, today: date) -> tuple[bool, ...]:

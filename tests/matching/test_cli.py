@@ -155,3 +155,15 @@ def test_match_on_a_small_base_quotes_the_text_fit(runner, small):
     result = runner.invoke(main, ["match", "--registratie", "staal", *DAY])
     assert "    - Zoekt wat Staal biedt" not in result.stdout
     assert "Biedt wat Staal zoekt: 'schoonmaak van kantoren' ↔ 'schoonmaken'." in result.stdout
+
+
+@pytest.mark.parametrize("args", [["match", "p"], ["compose", "--deelnemer", "atelier", "--deelnemer", "staal"]])
+def test_a_document_with_schema_errors_is_a_content_error(runner, small, args):
+    """Exit 1 as every command does for the files' state (2 is for a wrong request: an unknown id)."""
+    broken = "playbooks/proeftuinen/p.md" if args[0] == "match" else "playbooks/registraties/atelier.md"
+    path = small / broken
+    path.write_text(path.read_text(encoding="utf-8").replace("\n---\n", "\nonbekend_veld: 1\n---\n", 1),
+                    encoding="utf-8")
+    result = runner.invoke(main, [*args, *DAY])
+    assert result.exit_code == 1, result.output
+    assert "has schema errors: run 'esfkb validate" in result.stderr
