@@ -78,6 +78,8 @@ def import_command(export: pathlib.Path, contacts_file: pathlib.Path, dry_run: b
 def expired_command(today: date | None, fmt: str) -> None:
     """List registrations past their retention date, with the pilots that reference them.
 
+    Exit 1 when there is one (it must be deleted or renewed), 0 when there is none.
+
     \b
     Example:
       esfkb registrations expired --today 2027-01-01
@@ -91,11 +93,12 @@ def expired_command(today: date | None, fmt: str) -> None:
             {"id": e.document.id, "path": e.document.rel_path, "bewaren_tot": e.until.isoformat(),
              "proeftuinen": [p.id for p in e.pilots]} for e in found
         ], ensure_ascii=False, indent=2))
-        return
-    if not found:
+    elif not found:
         click.echo("no registration is past its retention date")
-        return
-    for entry in found:
-        pilots = ", ".join(p.id for p in entry.pilots) or "no pilot"
-        click.echo(f"{entry.document.id}  bewaren_tot {entry.until}  {entry.document.rel_path}  ({pilots})")
-    click.echo(f"{len(found)} registration(s) to delete or renew")
+    else:
+        for entry in found:
+            pilots = ", ".join(p.id for p in entry.pilots) or "no pilot"
+            click.echo(f"{entry.document.id}  bewaren_tot {entry.until}  {entry.document.rel_path}  ({pilots})")
+        click.echo(f"{len(found)} registration(s) to delete or renew")
+    if found:
+        sys.exit(EXIT_CONTENT)

@@ -130,7 +130,8 @@ def schemas_export(check: bool, output: Path | None) -> None:
     if check:
         drifted = drifted_schemas(kinds, target)
         for name in drifted:
-            click.echo(f"{target / name}: differs from the models; run 'esfkb schemas export'", err=True)
+            state = "differs from the models" if (target / name).exists() else "is missing"
+            click.echo(f"{target / name}: {state}; run 'esfkb schemas export'", err=True)
         if drifted:
             sys.exit(EXIT_CONTENT)
         click.echo(f"{len(kinds.kinds)} schemas up to date")

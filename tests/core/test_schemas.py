@@ -8,6 +8,7 @@ import jsonschema
 import pytest
 import yaml
 
+from esfkb.cli import main
 from esfkb.config import load_project
 from esfkb.kinds import load_kinds
 from esfkb.knowledge_base import load_knowledge_base
@@ -65,3 +66,14 @@ def test_jsonschema_rejects_the_invalid_schema_examples(case: Path, tmp_path):
         assert document.model is None
         data = {k: v for k, v in document.data.items()}
         assert list(_validator(document.kind.name).iter_errors(data)), case.name
+
+
+def test_check_names_a_missing_schema_as_missing(runner, tmp_path):
+    target = tmp_path / "schemas"
+    assert runner.invoke(main, ["schemas", "export", "--output", str(target)]).exit_code == 0
+    (target / "draaiboek.schema.json").unlink()
+    (target / "proeftuin.schema.json").write_text("{}", encoding="utf-8")
+    result = runner.invoke(main, ["schemas", "export", "--check", "--output", str(target)])
+    assert result.exit_code == 1
+    assert f"{target / 'draaiboek.schema.json'}: is missing;" in result.stderr
+    assert f"{target / 'proeftuin.schema.json'}: differs from the models;" in result.stderr

@@ -132,3 +132,12 @@ def test_expired_lists_registrations_with_their_pilots(runner, project, monkeypa
     listed = json.loads(result.stdout)
     assert [(e["id"], e["proeftuinen"]) for e in listed] == [
         ("kempenwerk", ["enclave-kempen"]), ("logistiek-olen", ["enclave-kempen"])]
+
+
+def test_expired_exits_1_while_it_lists_registrations(runner, project, monkeypatch):
+    """Like validate: a listed registration must be deleted or renewed, so a CI step that runs this fails."""
+    monkeypatch.chdir(project)
+    assert runner.invoke(main, ["registrations", "expired", "--today", "2029-12-31"]).exit_code == 0
+    for fmt in ("text", "json"):
+        result = runner.invoke(main, ["registrations", "expired", "--today", "2030-01-02", "--format", fmt])
+        assert result.exit_code == 1 and "kempenwerk" in result.stdout
