@@ -20,12 +20,13 @@ UNUSED_REGISTRATION = Code("ESF501", "registration-in-no-pilot", Severity.WARNIN
                            "A registration takes part in no pilot.",
                            "The organisation registered its interest but no pilot lists it yet. That can be "
                            "true of the data; it is a reminder for the matchmakers. Withdrawn and "
-                           "not-retained registrations are not reported.")
+                           "not-retained registrations are not reported, nor any while a pilot cannot be read (it may "
+                           "list them).")
 MODEL_WITHOUT_PLAYBOOK = Code("ESF502", "model-without-playbook", Severity.WARNING,
                               "A business model has no playbook.",
                               "Every pilot must end with a reusable playbook; a model that no playbook "
-                              "implements is hard to apply. Archived models are not reported.")
-
+                              "implements is hard to apply. Archived models are not reported, nor any while a "
+                              "playbook cannot be read.")
 
 
 class CoverageRule(Rule):
@@ -34,12 +35,22 @@ class CoverageRule(Rule):
     codes = (UNUSED_REGISTRATION, MODEL_WITHOUT_PLAYBOOK)
 
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
+        """A file that cannot be read is an error of its own; what it references is unknown, so no warning says
+        that nothing references a document while one of the kind that would is unreadable."""
+        if all(pilot.model is not None for pilot in kb.of_kind("proeftuin")):
+            yield from self._unused_registrations(kb)
+        if all(playbook.model is not None for playbook in kb.of_kind("draaiboek")):
+            yield from self._models_without_playbook(kb)
+
+    def _unused_registrations(self, kb: KnowledgeBase) -> Iterator[Diagnostic]:
         for registration in kb.of_kind("registratie"):
             reg = registration.model
             if isinstance(reg, Registratie) and not reg.withdrawn and reg.status != Registratiestatus.NIET_WEERHOUDEN \
                     and not kb.referencing(registration.id, "proeftuin"):
                 yield self.report(registration, (), UNUSED_REGISTRATION,
                                   f"'{registration.id}' is in no pilot yet")
+
+    def _models_without_playbook(self, kb: KnowledgeBase) -> Iterator[Diagnostic]:
         for model in kb.of_kind("businessmodel"):
             if isinstance(model.model, Businessmodel) and model.model.status != Publicatiestatus.GEARCHIVEERD \
                     and not kb.referencing(model.id, "draaiboek"):

@@ -8,6 +8,10 @@ from pathlib import Path
 import pytest
 
 from esfkb.cli import main
+from esfkb.config import load_project
+from esfkb.knowledge_base import load_knowledge_base
+from esfkb.validation import validate
+from tests.conftest import make_project
 
 PB = "playbooks/draaiboeken/enclave-opstarten.md"
 RL = "playbooks/registraties/logistiek-olen.md"
@@ -127,3 +131,13 @@ def test_rules_catalogue(runner):
     result = runner.invoke(main, ["rules", "esf005"])
     assert result.stdout.startswith("ESF005 yaml-anchor (error)\n")
     assert runner.invoke(main, ["rules", "ESF999"]).exit_code == 2
+
+
+def test_a_pilot_that_cannot_be_read_gives_no_in_no_pilot_warnings(tmp_path):
+    """A YAML error in a pilot is one error; its participants are not also 'in no pilot yet' (ESF501)."""
+    root = make_project(tmp_path / "kb")
+    pilot = root / "playbooks/proeftuinen/enclave-kempen.md"
+    pilot.write_text(pilot.read_text(encoding="utf-8").replace("\n---\n", "\nkapot: [\n---\n", 1), encoding="utf-8")
+    codes = [d.code for d in validate(load_knowledge_base(load_project(root))).diagnostics]
+    assert "ESF002" in codes or "ESF003" in codes
+    assert "ESF501" not in codes
