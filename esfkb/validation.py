@@ -49,7 +49,7 @@ def validate(
     selected = set(only) if only is not None else None
     if selected is not None:
         found = [d for d in found if d.path in selected]
-        count = len(selected)
+        count = sum(document.rel_path in selected for document in kb.files)  # documents, as without ``only``
     else:
         count = len(kb.files)
     return ValidationResult(count, tuple(sorted(set(found))))

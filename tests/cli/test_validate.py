@@ -11,7 +11,7 @@ from esfkb.cli import main
 from esfkb.config import load_project
 from esfkb.knowledge_base import load_knowledge_base
 from esfkb.validation import validate
-from tests.conftest import make_project
+from tests.conftest import REPO, make_project
 
 PB = "playbooks/draaiboeken/enclave-opstarten.md"
 RL = "playbooks/registraties/logistiek-olen.md"
@@ -141,3 +141,12 @@ def test_a_pilot_that_cannot_be_read_gives_no_in_no_pilot_warnings(tmp_path):
     codes = [d.code for d in validate(load_knowledge_base(load_project(root))).diagnostics]
     assert "ESF002" in codes or "ESF003" in codes
     assert "ESF501" not in codes
+
+
+def test_validating_every_file_by_name_counts_documents_as_a_whole_validate_does(runner, monkeypatch):
+    """As pre-commit calls it (every staged .md): ordinary pages are checked but are not documents."""
+    monkeypatch.chdir(REPO)
+    files = sorted(str(p.relative_to(REPO)) for p in (REPO / "playbooks").rglob("*.md"))
+    whole = runner.invoke(main, ["validate"]).stdout.splitlines()[-1]
+    named = runner.invoke(main, ["validate", *files]).stdout.splitlines()[-1]
+    assert named == whole and " documents checked" in whole
