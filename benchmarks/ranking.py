@@ -18,8 +18,8 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.generate import generate
+from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.config import load_project
-from esfkb.knowledge_base import load_knowledge_base
 from esfkb.matching import match_index, suggest
 
 

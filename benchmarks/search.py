@@ -91,8 +91,8 @@ class _Body:
 
 def index_seconds(corpus: Path, output: Path, repeat: int) -> tuple[float, float]:
     """Median seconds for the records alone and for records plus the Pagefind index."""
+    from esfkb.base.knowledge_base import load_knowledge_base
     from esfkb.config import load_project
-    from esfkb.knowledge_base import load_knowledge_base
     from esfkb.site.audience import Audience
     from esfkb.site.context import SiteContext
     from esfkb.site.pages import generated_pages

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from esfkb.errors import ConfigError
-from esfkb.frontmatter import DEFAULT_MAX_FILE_SIZE
+from esfkb.model.frontmatter import DEFAULT_MAX_FILE_SIZE
 
 PLUGIN_NAME = "esfkb"
 CONFIG_FILE = "mkdocs.yml"

@@ -10,11 +10,11 @@ import difflib
 from typing import TYPE_CHECKING
 
 from esfkb.errors import EsfkbError
-from esfkb.formats import id_problem, suggest_id
+from esfkb.model.fields import id_problem, suggest_id
 
 if TYPE_CHECKING:
-    from esfkb.knowledge_base import KnowledgeBase
-    from esfkb.vocabulary import Vocabulary
+    from esfkb.base.knowledge_base import KnowledgeBase
+    from esfkb.model.vocabulary import Vocabulary
 
 
 class RequestError(EsfkbError):

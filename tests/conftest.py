@@ -57,7 +57,7 @@ def failing_in_a_child(function: Callable[..., Any]) -> Callable[..., Any]:
 @pytest.fixture
 def files_the_scan_reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The site-relative paths that the leak scan reads in this process, as it reads them."""
-    from esfkb import leak_scan
+    from esfkb.privacy import leak_scan
 
     read: list[str] = []
     scan_files = leak_scan._scan_files

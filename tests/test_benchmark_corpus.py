@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 
 from benchmarks.generate import generate
+from esfkb.base.knowledge_base import load_knowledge_base
+from esfkb.checks.diagnostics import Severity
+from esfkb.checks.validation import validate
 from esfkb.config import load_project
-from esfkb.diagnostics import Severity
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.validation import validate
 
 
 def test_a_generated_base_is_valid_and_deterministic(tmp_path):

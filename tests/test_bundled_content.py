@@ -7,11 +7,11 @@ from collections import Counter
 
 import pytest
 
+from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.cli import main
 from esfkb.config import load_project
-from esfkb.formats import province_of
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.vocabulary import Doeleinde, Economie, Proeftuinstatus, Provincie, Registratiestatus
+from esfkb.model.fields import province_of
+from esfkb.model.vocabulary import Doeleinde, Economie, Proeftuinstatus, Provincie, Registratiestatus
 from tests.conftest import REPO
 
 ALLOWED_WARNINGS = {"ESF501"}

@@ -11,8 +11,8 @@ from esfkb.cli.common import fail, open_knowledge_base, open_project
 from esfkb.cli.shared import core_errors, resolve_kind
 
 if TYPE_CHECKING:
-    from esfkb.kinds import Kind
-    from esfkb.linking import LinkOutcome
+    from esfkb.authoring.linking import LinkOutcome
+    from esfkb.model.kinds import Kind
 
 _NEW_OPTIONS = {"businessmodel": "businessmodel", "matchmaker": "matchmaker", "auteur": "auteurs",
                 "proeftuin": "proeftuinen"}
@@ -47,7 +47,7 @@ def new_command(  # noqa: PLR0917 - click passes every option as an argument
       esfkb new businessmodel vaste-ploeg-wasserij --titel "Een vaste ploeg in de wasserij" --auteur werkbrug
       esfkb new proeftuin wasserij-kortrijk --matchmaker sociale-schakel --set ecosysteem=lokaal
     """
-    from esfkb.scaffold import check_new_id, create, prepare_values
+    from esfkb.authoring.scaffold import check_new_id, create, prepare_values
 
     kb = open_knowledge_base()
     kind = resolve_kind(kb, kind_name)
@@ -137,7 +137,7 @@ def link_command(source: str, target: str, rol: str | None, engagement: str | No
       esfkb link enclave-opstarten-in-een-distributiecentrum enclave-logistiek-kempen
       esfkb link enclave-logistiek-kempen dakwerken-kuregem --rol partner --engagement intentieverklaring
     """
-    from esfkb.linking import link
+    from esfkb.authoring.linking import link
 
     kb = open_knowledge_base()
     entry = {k: v for k, v in (("rol", rol), ("engagement", engagement)) if v is not None}
@@ -161,7 +161,7 @@ def unlink_command(source: str, target: str, field: str | None) -> None:
       esfkb unlink enclave-opstarten-in-een-distributiecentrum enclave-logistiek-kempen
       esfkb unlink enclave-logistiek-kempen dakwerken-kuregem
     """
-    from esfkb.linking import unlink
+    from esfkb.authoring.linking import unlink
 
     kb = open_knowledge_base()
     with core_errors():
@@ -184,8 +184,8 @@ def rename_command(old: str, new: str, dry_run: bool) -> None:
       esfkb rename enclave-distributiecentrum enclave-in-een-distributiecentrum
       esfkb rename werkbrug werkbrug-vzw --dry-run
     """
-    from esfkb.journal import complete_interrupted
-    from esfkb.rename import rename
+    from esfkb.authoring.journal import complete_interrupted
+    from esfkb.authoring.rename import rename
 
     project = open_project()
     if not dry_run:

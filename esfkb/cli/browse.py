@@ -39,7 +39,7 @@ def show_command(doc_id: str, fmt: str) -> None:
       esfkb show enclave-distributiecentrum
       esfkb show werkbrug --format json
     """
-    from esfkb.cards import build_card, render_card
+    from esfkb.browse.cards import build_card, render_card
     from esfkb.request import unknown_document
 
     kb = open_knowledge_base()
@@ -74,8 +74,8 @@ def list_command(kind_name: str, conditions: tuple[str, ...], fmt: str) -> None:
       esfkb list proeftuin --where deelnemers.registratie=kempenwerk
       esfkb list businessmodel --where titel~=enclave --format json
     """
-    from esfkb.listing import FORMATS, list_documents
-    from esfkb.queries import parse_condition
+    from esfkb.base.queries import parse_condition
+    from esfkb.browse.listing import FORMATS, list_documents
 
     kb = open_knowledge_base()
     kind = resolve_kind(kb, kind_name)
@@ -101,7 +101,7 @@ def graph_command(doc_id: str | None, depth: int, fmt: str, output: Path | None)
       esfkb graph enclave-distributiecentrum --depth 2 --format dot --output enclave.dot
       esfkb graph werkbrug --format json
     """
-    from esfkb.graph_export import FORMATS, build_graph
+    from esfkb.base.graph import FORMATS, build_graph
 
     kb = open_knowledge_base()
     with core_errors():
@@ -127,7 +127,7 @@ def report_command(fmt: str, output: Path | None) -> None:
       esfkb report --format markdown --output portefeuille.md
       esfkb report --format json
     """
-    from esfkb.report import FORMATS, portfolio
+    from esfkb.portfolio.report import FORMATS, portfolio
 
     kb = open_knowledge_base()
     _emit(FORMATS[fmt](portfolio(kb)), output)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 if TYPE_CHECKING:
+    from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.config import Project
-    from esfkb.knowledge_base import KnowledgeBase
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -53,8 +53,8 @@ def open_project(start: Path | None = None) -> Project:
 
 def open_knowledge_base(project: Project | None = None) -> KnowledgeBase:
     """Load the knowledge base of ``project`` (default: the current one)."""
+    from esfkb.base.knowledge_base import load_knowledge_base
     from esfkb.errors import EsfkbError
-    from esfkb.knowledge_base import load_knowledge_base
 
     try:
         kb = load_knowledge_base(project or open_project())

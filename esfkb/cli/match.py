@@ -15,12 +15,12 @@ import click
 
 from esfkb.cli.common import EXIT_CONTENT, IsoDateType, open_knowledge_base
 from esfkb.cli.shared import core_errors
-from esfkb.vocabulary import Ecosysteem, Provincie, Samenwerkingsvorm
+from esfkb.model.vocabulary import Ecosysteem, Provincie, Samenwerkingsvorm
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.matching import DraftCheck, Fit, RegistrationMatches, Suggestion
 
 _FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
@@ -116,7 +116,7 @@ def compose_command(  # noqa: PLR0917 - click passes every option by position
 # --- text ------------------------------------------------------------------------------------------
 
 def _pilot_header(kb: KnowledgeBase, pilot_id: str) -> str:
-    from esfkb.models import Proeftuin
+    from esfkb.model.models import Proeftuin
 
     model = kb.documents[pilot_id].model
     assert isinstance(model, Proeftuin)

@@ -37,9 +37,9 @@ def import_command(export: pathlib.Path, contacts_file: pathlib.Path, dry_run: b
     Example:
       esfkb registrations import export-esf.csv --contacts ~/esf-prive/contacten.yml --dry-run
     """
-    from esfkb.contacts import load_contacts, outside_project
+    from esfkb.authoring.importing import apply_plan, plan_import, read_export
     from esfkb.errors import EsfkbError
-    from esfkb.registrations_import import apply_plan, plan_import, read_export
+    from esfkb.privacy.contacts import load_contacts, outside_project
 
     project = open_project()
     try:
@@ -84,7 +84,7 @@ def expired_command(today: date | None, fmt: str) -> None:
     Example:
       esfkb registrations expired --today 2027-01-01
     """
-    from esfkb.retention import expired_registrations
+    from esfkb.privacy.retention import expired_registrations
 
     kb = open_knowledge_base()
     found = expired_registrations(kb, today)

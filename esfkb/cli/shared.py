@@ -10,8 +10,8 @@ from esfkb.cli.common import EXIT_CONTENT, EXIT_USAGE, fail
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from esfkb.kinds import Kind
-    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.base.knowledge_base import KnowledgeBase
+    from esfkb.model.kinds import Kind
 
 
 @contextmanager

@@ -38,9 +38,9 @@ def validate_command(paths: tuple[Path, ...], fmt: str, strict: bool, today: dat
       esfkb validate --format github --strict
       esfkb validate playbooks/draaiboeken/enclave-opstarten.md
     """
-    from esfkb.reporting import REPORTERS
-    from esfkb.rule import catalogue
-    from esfkb.validation import validate as run_validation
+    from esfkb.checks.reporters import REPORTERS
+    from esfkb.checks.rule import catalogue
+    from esfkb.checks.validation import validate as run_validation
 
     project, only = _resolve_targets(paths)
     kb = open_knowledge_base(project)
@@ -92,7 +92,7 @@ def rules_command(code: str | None) -> None:
       esfkb rules
       esfkb rules ESF301
     """
-    from esfkb.rule import catalogue
+    from esfkb.checks.rule import catalogue
 
     codes = catalogue()
     if code is not None:
@@ -122,8 +122,8 @@ def schemas_export(check: bool, output: Path | None) -> None:
       esfkb schemas export
       esfkb schemas export --check
     """
-    from esfkb.kinds import load_kinds
-    from esfkb.schemas import drifted_schemas, export_schemas
+    from esfkb.checks.schemas import drifted_schemas, export_schemas
+    from esfkb.model.kinds import load_kinds
 
     target = output or open_project().root / "schemas"
     kinds = load_kinds()

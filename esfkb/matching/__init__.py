@@ -23,13 +23,13 @@ from esfkb.matching.draft import check_draft as _check_draft
 from esfkb.matching.index import MatchIndex, MatchingError, UnknownDocumentError, did_you_mean, match_index
 from esfkb.matching.registration import Fit, RegistrationMatches, registration_matches
 from esfkb.matching.scoring import Draft, PilotContext, Suggestion, Target, rank
-from esfkb.models import Proeftuin
-from esfkb.vocabulary import Proeftuinstatus
+from esfkb.model.models import Proeftuin
+from esfkb.model.vocabulary import Proeftuinstatus
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.base.knowledge_base import KnowledgeBase
 
 __all__ = [
     "SITE_STATUSES",

@@ -1,7 +1,7 @@
 """Check a draft composition against the composition rules before it is written into a pilot.
 
-The same judgements as the composition rule (esfkb.rules.composition), from the same functions
-(esfkb.composition) and thresholds (the settings), but said as what is missing, in Dutch, for a
+The same judgements as the composition rule (esfkb.checks.rules.composition), from the same functions
+(esfkb.matching.composition) and thresholds (the settings), but said as what is missing, in Dutch, for a
 matchmaker weighing who to ask next.
 """
 
@@ -10,15 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.composition import compose, dominant_share, missing_mix, size_problem
+from esfkb.matching.composition import compose, dominant_share, missing_mix, size_problem
 from esfkb.matching.index import MatchingError, UnknownDocumentError
 from esfkb.matching.scoring import REQUIRED_RECOGNITIONS, Draft
-from esfkb.vocabulary import Economie, Engagement
+from esfkb.model.vocabulary import Economie, Engagement
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from esfkb.composition import Composition
+    from esfkb.matching.composition import Composition
     from esfkb.matching.index import MatchIndex, Profile
 
 

@@ -15,20 +15,20 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from esfkb.errors import EsfkbError
-from esfkb.formats import province_of
-from esfkb.models import Refusal, Registratie
+from esfkb.matching.textfit import TextModel, cosine, normalise
+from esfkb.model.fields import province_of
+from esfkb.model.models import Refusal, Registratie
+from esfkb.model.vocabulary import Doeleinde, Economie, Registratiestatus
 from esfkb.request import RequestError
-from esfkb.textfit import TextModel, cosine, normalise
-from esfkb.vocabulary import Doeleinde, Economie, Registratiestatus
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from datetime import date
 
+    from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.config import Settings
-    from esfkb.knowledge_base import KnowledgeBase
-    from esfkb.textfit import Vector
-    from esfkb.vocabulary import Erkenning, Provincie, Samenwerkingsvorm, WinwinNiveau
+    from esfkb.matching.textfit import Vector
+    from esfkb.model.vocabulary import Erkenning, Provincie, Samenwerkingsvorm, WinwinNiveau
 
 SIDES = frozenset({Economie.SOCIALE_ECONOMIE, Economie.REGULIERE_ECONOMIE})
 """The two sides a pilot brings together; public sector and intermediaries belong to neither."""

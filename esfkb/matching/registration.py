@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 from esfkb.matching.index import SIDES
 from esfkb.matching.scoring import PilotContext, Suggestion, Target, join_labels, rank
-from esfkb.models import Businessmodel, Proeftuin
-from esfkb.vocabulary import Economie, Engagement, Maturiteit, Proeftuinstatus, Publicatiestatus
+from esfkb.model.models import Businessmodel, Proeftuin
+from esfkb.model.vocabulary import Economie, Engagement, Maturiteit, Proeftuinstatus, Publicatiestatus
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from datetime import date
 
     from esfkb.matching.index import MatchIndex, Profile
-    from esfkb.vocabulary import Erkenning, Samenwerkingsvorm
+    from esfkb.model.vocabulary import Erkenning, Samenwerkingsvorm
 
 OPEN_STATUSES = (Proeftuinstatus.VERKENNING, Proeftuinstatus.SAMENSTELLING, Proeftuinstatus.ONTWERP)
 """Pilots that may still take a participant on board."""

@@ -3,13 +3,13 @@
 A score is a sum of points, each tied to one fact and one Dutch sentence. What repairs a broken
 composition rule outweighs everything that only makes a good pilot better:
 
-- composition (esfkb.composition, thresholds from the settings): bringing in the missing side
+- composition (esfkb.matching.composition, thresholds from the settings): bringing in the missing side
   (+5), restoring the balance (+3) or improving it (+1), strengthening the smaller side (+0.5),
   making the pilot workable (+0.5); breaking the balance (-3), worsening it (-1) and making the
   pilot too large (-5) count against;
 - a recognition a samenwerkingsvorm needs and no participant has (an enclave needs a
   maatwerkbedrijf: +5);
-- text fit (esfkb.textfit) between the candidate's aanbod and a participant's vraag, and the
+- text fit (esfkb.matching.textfit) between the candidate's aanbod and a participant's vraag, and the
   other way round, each only across sides: +3 × the cosine of the best pair of phrases, from 0.2;
 - interest in the pilot's samenwerkingsvormen (+1);
 - geography by ecosystem level: lokaal — same municipality or postcode region (first two digits)
@@ -31,19 +31,19 @@ import heapq
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.composition import compose, dominant_share, missing_mix, size_problem
+from esfkb.matching.composition import compose, dominant_share, missing_mix, size_problem
 from esfkb.matching.index import SIDES, opposed
-from esfkb.textfit import best_pair
-from esfkb.vocabulary import Economie, Ecosysteem, Engagement, Erkenning, Samenwerkingsvorm
+from esfkb.matching.textfit import best_pair
+from esfkb.model.vocabulary import Economie, Ecosysteem, Engagement, Erkenning, Samenwerkingsvorm
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
     from datetime import date
 
-    from esfkb.composition import Composition
+    from esfkb.matching.composition import Composition
     from esfkb.matching.index import MatchIndex, Profile
-    from esfkb.models import Proeftuin, Winwin
-    from esfkb.vocabulary import Provincie, Vocabulary
+    from esfkb.model.models import Proeftuin, Winwin
+    from esfkb.model.vocabulary import Provincie, Vocabulary
 
 MIX = 5.0
 BALANCE_RESTORED = 3.0

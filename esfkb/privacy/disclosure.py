@@ -45,14 +45,14 @@ from enum import StrEnum
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from esfkb.rules.indicators import FUNNEL_ORDER
-from esfkb.vocabulary import Indicator
+from esfkb.checks.rules.indicators import FUNNEL_ORDER
+from esfkb.model.vocabulary import Indicator
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Hashable, Iterable, Mapping
     from datetime import date
 
-    from esfkb.models import Meting, Proeftuin
+    from esfkb.model.models import Meting, Proeftuin
 
 FUNNEL: tuple[Indicator, ...] = (Indicator.DS_01, Indicator.DS_02, Indicator.DS_03, Indicator.DS_04)
 """The doorstroom funnel, widest first."""

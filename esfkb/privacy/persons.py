@@ -16,15 +16,15 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.models import Registratie
-from esfkb.vocabulary import Doeleinde
+from esfkb.model.models import Registratie
+from esfkb.model.vocabulary import Doeleinde
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from datetime import date
 
-    from esfkb.documents import Document
-    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.base.knowledge_base import KnowledgeBase
+    from esfkb.model.documents import Document
 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "het", "ter", "ten", "te", "le", "la", "du", "des", "di",

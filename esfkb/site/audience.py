@@ -15,16 +15,16 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from esfkb.contacts import Contact, contacts_path, load_contacts
-from esfkb.models import Registratie
+from esfkb.model.models import Registratie
+from esfkb.model.vocabulary import Doeleinde, Economie
+from esfkb.privacy.contacts import Contact, contacts_path, load_contacts
 from esfkb.site.markup import Html, el
-from esfkb.vocabulary import Doeleinde, Economie
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from esfkb.config import Settings
-    from esfkb.documents import Document
+    from esfkb.model.documents import Document
 
 ANONYMOUS: dict[Economie, str] = {
     Economie.SOCIALE_ECONOMIE: "een deelnemer uit de sociale economie",

@@ -11,17 +11,17 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from esfkb.models import Proeftuin, Winwin
+from esfkb.model.models import Proeftuin, Winwin
+from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
 from esfkb.site.facets import FACET_LABELS, facets, model_of
 from esfkb.site.labels import field_label, format_date, inverse_label, term
 from esfkb.site.markup import Html, el, esc, join, link
-from esfkb.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from esfkb.documents import Document
+    from esfkb.model.documents import Document
     from esfkb.site.context import SiteContext
 
 Rows = list[tuple[str, Html]]

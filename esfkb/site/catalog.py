@@ -12,21 +12,21 @@ import functools
 import json
 from typing import TYPE_CHECKING, Any
 
-from esfkb.formats import province_of
-from esfkb.models import Draaiboek, Proeftuin, Registratie
-from esfkb.schemas import render_schema
+from esfkb.checks.schemas import render_schema
+from esfkb.model.fields import province_of
+from esfkb.model.models import Draaiboek, Proeftuin, Registratie
+from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
 from esfkb.site.audience import PRIVATE_FIELDS
 from esfkb.site.facets import facets, model_of
 from esfkb.site.figures import disclosure
-from esfkb.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from esfkb.documents import Document
-    from esfkb.kinds import Kind
+    from esfkb.model.documents import Document
+    from esfkb.model.kinds import Kind
     from esfkb.privacy.disclosure import Measure
     from esfkb.site.context import SiteContext
 

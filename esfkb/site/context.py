@@ -15,8 +15,8 @@ from esfkb.site.markup import Html, el, esc, link
 from esfkb.site.urls import page_url, relative_url
 
 if TYPE_CHECKING:
-    from esfkb.documents import Document
-    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.base.knowledge_base import KnowledgeBase
+    from esfkb.model.documents import Document
 
 
 UNREADABLE = frozenset({"ESF007", "ESF008", "ESF012"})

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from esfkb.models import Businessmodel, Proeftuin, Registratie
+from esfkb.model.models import Businessmodel, Proeftuin, Registratie
+from esfkb.model.vocabulary import Proeftuinstatus, Provincie, Samenwerkingsvorm, WinwinNiveau
 from esfkb.privacy.disclosure import FUNNEL
 from esfkb.site.charts import Cell, Row, Series, bar_chart, figure, funnel_chart
 from esfkb.site.figures import aggregate_funnel, hidden_note
@@ -16,7 +17,6 @@ from esfkb.site.labels import format_number, term
 from esfkb.site.markup import Html, el, join
 from esfkb.site.tables import plain_table
 from esfkb.site.views import FUNNEL_COLOR, SIDE_COLORS
-from esfkb.vocabulary import Proeftuinstatus, Provincie, Samenwerkingsvorm, WinwinNiveau
 
 if TYPE_CHECKING:
     from esfkb.site.context import SiteContext

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from esfkb.formats import province_of
-from esfkb.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
+from esfkb.model.fields import province_of
+from esfkb.model.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
 
 if TYPE_CHECKING:
-    from esfkb.documents import Document
+    from esfkb.model.documents import Document
     from esfkb.site.context import SiteContext
 
 FACET_LABELS: dict[str, str] = {

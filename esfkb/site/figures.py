@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from esfkb.models import Proeftuin
+from esfkb.model.models import Proeftuin
 from esfkb.privacy.disclosure import WITHHELD_TEXT, Disclosure, Figure, Hidden, Measure, disclose, hidden_text
 from esfkb.site.charts import Cell
 from esfkb.site.labels import format_number

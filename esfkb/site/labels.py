@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from esfkb.vocabulary import Vocabulary
+from esfkb.model.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from esfkb.matching.textfit import STOP_WORDS
 from esfkb.site import routes
 from esfkb.site.markup import Html, el, esc
 from esfkb.site.search import FILTER_LABELS, filter_counts
-from esfkb.textfit import STOP_WORDS
 
 if TYPE_CHECKING:
     from esfkb.site.context import SiteContext

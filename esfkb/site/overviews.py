@@ -9,18 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from esfkb.formats import semver_key
+from esfkb.model.fields import semver_key
+from esfkb.model.vocabulary import Vocabulary
 from esfkb.site.cards import value_html
 from esfkb.site.facets import FACET_LABELS, facets, pilots_of
 from esfkb.site.labels import term
 from esfkb.site.markup import Html, esc, link
 from esfkb.site.tables import Filter, TableCell, TableRow, sortable_table
-from esfkb.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from esfkb.documents import Document
+    from esfkb.model.documents import Document
     from esfkb.site.context import SiteContext
 
     CellFn = Callable[[SiteContext, Document, str], TableCell]

@@ -56,7 +56,7 @@ def run(workdir: Path, memory: Path | None = None) -> int:
                                 stdout=subprocess.DEVNULL,
                                 preexec_fn=lambda: die_with_parent(worker))  # noqa: PLW1509 - this process runs one thread
     if job.get("leak_scan") is not None:
-        import esfkb.leak_scan  # noqa: F401 - while Pagefind runs rather than after it
+        import esfkb.privacy.leak_scan  # noqa: F401 - while Pagefind runs rather than after it
     status = pagefind.wait()
     shutil.rmtree(source, ignore_errors=True)  # here, on this core, rather than in the build when it collects the index
     if status != 0:
@@ -88,11 +88,11 @@ def _write_pages(pages: list[dict[str, Any]], workdir: Path, memory: Path | None
 
 
 def _prescan(bundle: Path, request: dict[str, object], report: Path) -> None:
-    """Scan the bundle for leaks (:func:`esfkb.leak_scan.prescan`) and write the report beside it.
+    """Scan the bundle for leaks (:func:`esfkb.privacy.leak_scan.prescan`) and write the report beside it.
 
     Should the scan fail, there is no report, and the build scans the bundle itself.
     """
-    from esfkb.leak_scan import prescan
+    from esfkb.privacy.leak_scan import prescan
 
     try:
         found = prescan(bundle, request)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from esfkb.model.vocabulary import ALL_VOCABULARIES
 from esfkb.site import dashboard, library, routes
 from esfkb.site.markup import esc
 from esfkb.site.overviews import overview
@@ -23,7 +24,6 @@ from esfkb.site.vocabularies import (
     vocabulary_by_name,
     vocabulary_index,
 )
-from esfkb.vocabulary import ALL_VOCABULARIES
 
 if TYPE_CHECKING:
     from esfkb.site.context import SiteContext

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
     from pathlib import Path
 
-    from esfkb.knowledge_base import KnowledgeBase
+    from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.site.audience import Audience
     from esfkb.site.catalog import DataFile
     from esfkb.site.sections import Heading
@@ -54,7 +54,7 @@ class SitePlan:
 
     def left_out(self, src_uri: str) -> str | None:
         """Why the file of the docs folder at ``src_uri`` must not be published; None when it may be
-        (:meth:`esfkb.docs_files.DocsFiles.left_out`). A generator drops every other file it found there."""
+        (:meth:`esfkb.base.docs_files.DocsFiles.left_out`). A generator drops every other file it found there."""
         return self.ctx.kb.docs.left_out(src_uri)
 
     def meta(self, src_uri: str) -> dict[str, Any] | None:

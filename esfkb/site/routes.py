@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from esfkb.model.vocabulary import Samenwerkingsvorm, Vocabulary, WinwinNiveau
 from esfkb.site.urls import slug
-from esfkb.vocabulary import Samenwerkingsvorm, Vocabulary, WinwinNiveau
 
 if TYPE_CHECKING:
-    from esfkb.kinds import Kind
+    from esfkb.model.kinds import Kind
 
 DASHBOARD = "dashboard.md"
 GLOSSARY = "woordenlijst.md"

@@ -23,19 +23,19 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from esfkb.frontmatter import parse_document
-from esfkb.kinds import Kind
-from esfkb.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
+from esfkb.model.frontmatter import parse_document
+from esfkb.model.kinds import Kind
+from esfkb.model.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
+from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
 from esfkb.site.facets import facets
 from esfkb.site.labels import term
 from esfkb.site.sections import redact_links
-from esfkb.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-    from esfkb.documents import Document, Page
+    from esfkb.model.documents import Document, Page
     from esfkb.site.context import SiteContext
     from esfkb.site.pages import GeneratedPage
 

@@ -59,7 +59,7 @@ MEMORY_HEADROOM = 4
 """The memory folder takes the record pages when its free space is this many times their size: the
 rest of the system keeps its room."""
 PRESCAN_FILE = "leak-scan.json"
-"""The worker's leak scan of the bundle (:func:`esfkb.leak_scan.prescan`), beside it in the working folder."""
+"""The worker's leak scan of the bundle (:func:`esfkb.privacy.leak_scan.prescan`), beside it in the working folder."""
 MEMORY_ROOT = Path("/dev/shm")  # noqa: S108 - each build makes a private folder in it (mkdtemp)
 """Linux's folder in memory (tmpfs), for the record pages.
 
@@ -93,7 +93,7 @@ class IndexStats:
     bytes: int
     seconds: float
     prescan: dict[str, Any] | None = None
-    """The worker's leak scan of the index (:func:`esfkb.leak_scan.prescan`), when it was asked for and succeeded."""
+    """The worker's leak scan of the index (:func:`esfkb.privacy.leak_scan.prescan`), when asked for and done."""
 
 
 def record_html(record: SearchRecord) -> str:
@@ -210,7 +210,7 @@ def start_index(leak_scan: dict[str, Any] | None = None) -> RunningIndex:
     the bundle.
 
     The worker starts its interpreter while the build works out the records. Given a ``leak_scan``
-    (:func:`esfkb.leak_scan.scan_request`), it scans the bundle too, on its core, before handing it over.
+    (:func:`esfkb.privacy.leak_scan.scan_request`), it scans the bundle too, on its core, before handing it over.
     """
     from esfkb.site import pagefind_worker
 

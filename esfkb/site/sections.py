@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
+from esfkb.model.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
 from esfkb.site import views
 from esfkb.site.audience import anonymous_label
 from esfkb.site.cards import card, relations
@@ -24,7 +24,7 @@ from esfkb.site.markup import el
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from esfkb.documents import Document
+    from esfkb.model.documents import Document
     from esfkb.site.context import SiteContext
     from esfkb.site.markup import Html
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from esfkb.composition import compose
-from esfkb.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
+from esfkb.matching.composition import compose
+from esfkb.model.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
+from esfkb.model.vocabulary import Economie, Engagement, Indicator, Rol
 from esfkb.privacy.disclosure import FUNNEL
 from esfkb.site.audience import anonymous_label
 from esfkb.site.cards import value_html
@@ -18,13 +19,12 @@ from esfkb.site.figures import hidden_note, measures, pilot_funnel
 from esfkb.site.labels import format_date, term
 from esfkb.site.markup import Html, bullet_list, el, esc, inline, join, link, paragraphs
 from esfkb.site.tables import plain_table
-from esfkb.vocabulary import Economie, Engagement, Indicator, Rol
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
-    from esfkb.contacts import Contact
-    from esfkb.documents import Document
+    from esfkb.model.documents import Document
+    from esfkb.privacy.contacts import Contact
     from esfkb.site.context import SiteContext
 
 SIDE_COLORS = {"social": "#00796b", "regular": "#3949ab", "other": "#8d6e63"}

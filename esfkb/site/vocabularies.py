@@ -8,18 +8,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from esfkb.models import Businessmodel, Proeftuin
+from esfkb.model.models import Businessmodel, Proeftuin
+from esfkb.model.vocabulary import ALL_VOCABULARIES, Vocabulary, WinwinNiveau
 from esfkb.site import routes
 from esfkb.site.cards import value_html
 from esfkb.site.facets import facets, model_of
 from esfkb.site.labels import term
 from esfkb.site.markup import Html, el, esc, join, link
 from esfkb.site.tables import plain_table
-from esfkb.vocabulary import ALL_VOCABULARIES, Vocabulary, WinwinNiveau
 
 if TYPE_CHECKING:
-    from esfkb.documents import Document
-    from esfkb.models import Winwin
+    from esfkb.model.documents import Document
+    from esfkb.model.models import Winwin
     from esfkb.site.context import SiteContext
 
 USING_KINDS: tuple[tuple[str, str], ...] = (

@@ -53,8 +53,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 
+from esfkb.checks.diagnostics import Severity
 from esfkb.config import Project, Settings, resolve_docs_dir
-from esfkb.diagnostics import Severity
 from esfkb.errors import EsfkbError
 from esfkb.safety.complexity import notice, too_complex
 from esfkb.safety.csp import with_policy
@@ -68,9 +68,9 @@ if TYPE_CHECKING:
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
+    from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.forking import Helper
-    from esfkb.knowledge_base import KnowledgeBase
-    from esfkb.leak_scan import Scanned
+    from esfkb.privacy.leak_scan import Scanned
     from esfkb.site.audience import Audience
     from esfkb.site.plan import SitePlan
     from esfkb.site.prerender import Prerender
@@ -95,7 +95,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     """Load, validate and publish the knowledge base."""
 
     def __init__(self) -> None:
-        from esfkb.loader import ParseCache
+        from esfkb.base.loader import ParseCache
 
         self._cache = ParseCache()
         self.kb: KnowledgeBase | None = None
@@ -145,10 +145,10 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     @event_priority(-50)  # late: after other plugins added or removed files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         """Load and validate the whole knowledge base once per build, then apply the site plan."""
-        from esfkb.knowledge_base import load_knowledge_base
+        from esfkb.base.knowledge_base import load_knowledge_base
+        from esfkb.checks.validation import validate
         from esfkb.site.plan import plan_site
         from esfkb.site.prerender import Prerender
-        from esfkb.validation import validate
 
         assert self.project is not None and self.audience is not None
         self._start_index()
@@ -205,7 +205,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
     def _leak_scan_request(self) -> dict[str, Any] | None:
         """What the search worker needs to scan the index for leaks itself; None where nothing is scanned."""
-        from esfkb.leak_scan import scan_request
+        from esfkb.privacy.leak_scan import scan_request
 
         assert self.project is not None and self.audience is not None
         if self.audience.confidential:
@@ -214,7 +214,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
     def _contacts_file(self) -> Path | None:
         """The private contacts file, if the settings name one and it is there."""
-        from esfkb.contacts import contacts_path
+        from esfkb.privacy.contacts import contacts_path
 
         assert self.project is not None
         path = contacts_path(self.project.settings, self.project.root, self.project.docs_dir)
@@ -339,7 +339,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     @event_priority(-50)  # after the other plugins wrote their files; before the leak scan, which must read the index
     def _write_search_index(self, *, config: MkDocsConfig) -> None:
         """Put the search index, built from the core's records (never from the built HTML), in the site."""
-        from esfkb.leak_scan import Scanned
+        from esfkb.privacy.leak_scan import Scanned
         from esfkb.site import routes
 
         if self._search is None:
@@ -360,8 +360,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     @event_priority(-100)  # last: scan what every plugin wrote, the search index included
     def _scan_for_leaks(self, *, config: MkDocsConfig) -> None:
         """Fail a public build that published personal contact data, naming file and value."""
-        from esfkb.contacts import load_contacts
-        from esfkb.leak_scan import describe, scan_site
+        from esfkb.privacy.contacts import load_contacts
+        from esfkb.privacy.leak_scan import describe, scan_site
         from esfkb.privacy.persons import publishable_names
 
         assert self.project is not None and self.audience is not None

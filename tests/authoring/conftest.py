@@ -7,15 +7,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from esfkb.base.knowledge_base import load_knowledge_base
+from esfkb.checks.validation import validate
 from esfkb.config import load_project
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.validation import validate
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from esfkb.knowledge_base import KnowledgeBase
-    from esfkb.validation import ValidationResult
+    from esfkb.base.knowledge_base import KnowledgeBase
+    from esfkb.checks.validation import ValidationResult
 
 TODAY = date(2025, 6, 1)
 

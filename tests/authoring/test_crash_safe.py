@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.editing import EditError
-from esfkb.journal import JOURNAL, complete_interrupted
-from esfkb.linking import link
-from esfkb.rename import rename
+from esfkb.authoring.editing import EditError
+from esfkb.authoring.journal import JOURNAL, complete_interrupted
+from esfkb.authoring.linking import link
+from esfkb.authoring.rename import rename
 from tests.authoring.conftest import check, load
 
 if TYPE_CHECKING:
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 SLOW_RENAME = """
 import sys, time
-import esfkb.editing as editing, esfkb.journal as journal
+import esfkb.authoring.editing as editing, esfkb.authoring.journal as journal
 
 def step(function):
     def slowed(*args, **kwargs):
@@ -102,7 +102,7 @@ def test_a_rename_stopped_inside_the_move_is_completed(base: Path, monkeypatch: 
         os.link(source, target)
         raise KeyboardInterrupt  # stopped between the hard link and the removal of the old name
 
-    monkeypatch.setattr("esfkb.journal.move_exclusive", half_move)
+    monkeypatch.setattr("esfkb.authoring.journal.move_exclusive", half_move)
     with pytest.raises(KeyboardInterrupt):
         rename(load(base), "werkbrug", "werkbrug-vzw")
     monkeypatch.undo()

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.editing import (
+from esfkb.authoring.editing import (
     ConcurrentModificationError,
     EditableDocument,
     EditError,
@@ -23,7 +23,7 @@ from esfkb.editing import (
     write_atomic,
     yaml_scalar,
 )
-from esfkb.models import Draaiboek, Proeftuin
+from esfkb.model.models import Draaiboek, Proeftuin
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -232,7 +232,7 @@ def _round_trips(file: Path) -> list[tuple[str, Callable[[EditableDocument], obj
     """Every list of the file (add an item, remove it) and every one-line text value (change it, set it back)."""
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-    from esfkb.frontmatter import parse_document
+    from esfkb.model.frontmatter import parse_document
 
     document = EditableDocument.read(file)
     texts = parse_document(file.read_bytes())

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.kinds import load_kinds
-from esfkb.linking import link, link_fields, unlink
+from esfkb.authoring.linking import link, link_fields, unlink
+from esfkb.model.kinds import load_kinds
 from esfkb.request import RequestError
 from tests.authoring.conftest import check, load
 

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from esfkb.authoring.editing import EditableDocument
+from esfkb.authoring.linking import link
+from esfkb.checks.schema_check import find_placeholders
 from esfkb.cli import main
-from esfkb.editing import EditableDocument
-from esfkb.frontmatter import parse_document
-from esfkb.kinds import load_kinds
-from esfkb.linking import link
-from esfkb.schema_check import find_placeholders
+from esfkb.model.frontmatter import parse_document
+from esfkb.model.kinds import load_kinds
 from tests.authoring.conftest import check, load
 
 if TYPE_CHECKING:

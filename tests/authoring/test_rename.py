@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.editing import EditError
-from esfkb.rename import rename, rewrite_links
+from esfkb.authoring.editing import EditError
+from esfkb.authoring.rename import rename, rewrite_links
 from esfkb.request import RequestError
 from tests.authoring.conftest import check, load
 

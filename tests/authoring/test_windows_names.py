@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from esfkb.cli import main
-from esfkb.formats import WINDOWS_RESERVED_NAMES, is_valid_id, suggest_id
+from esfkb.model.fields import WINDOWS_RESERVED_NAMES, is_valid_id, suggest_id
 from tests.authoring.conftest import BASE, check
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from esfkb.builtin_kinds import BUSINESSMODEL
+from esfkb.browse.listing import Listing, list_csv
 from esfkb.cli import main
-from esfkb.listing import Listing, list_csv
+from esfkb.model.builtin_kinds import BUSINESSMODEL
 
 if TYPE_CHECKING:
     from pathlib import Path

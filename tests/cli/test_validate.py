@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from esfkb.base.knowledge_base import load_knowledge_base
+from esfkb.checks.validation import validate
 from esfkb.cli import main
 from esfkb.config import load_project
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.validation import validate
 from tests.conftest import REPO, make_project
 
 PB = "playbooks/draaiboeken/enclave-opstarten.md"

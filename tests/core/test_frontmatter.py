@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 import tracemalloc
 
-from esfkb.frontmatter import Position, parse_document
+from esfkb.model.frontmatter import Position, parse_document
 
 
 def codes(raw: bytes) -> list[str]:

@@ -15,19 +15,19 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from esfkb.builtin_kinds import DRAAIBOEK, PROEFTUIN
-from esfkb.cards import build_card, render_card
+from esfkb.base.knowledge_base import load_knowledge_base
+from esfkb.browse.cards import build_card, render_card
+from esfkb.browse.listing import FORMATS as LIST_FORMATS
+from esfkb.browse.listing import list_documents
+from esfkb.checks.schema_check import check_frontmatter
+from esfkb.checks.validation import validate
 from esfkb.config import load_project
-from esfkb.frontmatter import parse_document
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.listing import FORMATS as LIST_FORMATS
-from esfkb.listing import list_documents
-from esfkb.report import FORMATS as REPORT_FORMATS
-from esfkb.report import portfolio
-from esfkb.schema_check import check_frontmatter
+from esfkb.model.builtin_kinds import DRAAIBOEK, PROEFTUIN
+from esfkb.model.frontmatter import parse_document
+from esfkb.portfolio.report import FORMATS as REPORT_FORMATS
+from esfkb.portfolio.report import portfolio
 from esfkb.site.catalog import api_files
 from esfkb.site.context import SiteContext
-from esfkb.validation import validate
 from tests.conftest import VALID_BASE
 
 SAMPLES = [

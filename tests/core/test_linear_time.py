@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from esfkb.base.knowledge_base import load_knowledge_base
+from esfkb.checks.validation import validate
 from esfkb.config import load_project
-from esfkb.frontmatter import parse_document
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.sensitive import find_emails, find_phones, line_and_column
+from esfkb.model.frontmatter import parse_document
+from esfkb.privacy.detectors import find_emails, find_phones, line_and_column
 from esfkb.site.search import markdown_blocks, plain
 from esfkb.site.sections import redact_links
-from esfkb.validation import validate
 from tests.conftest import make_project
 from tests.linear import assert_linear
 

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
+from esfkb.checks.rule import catalogue, load_rules
 from esfkb.cli import main
-from esfkb.kinds import load_kinds
-from esfkb.rule import catalogue, load_rules
+from esfkb.model.kinds import load_kinds
 
 PLUGIN = '''
 from pydantic import Field
-from esfkb.diagnostics import Code, Severity
-from esfkb.formats import Reference
-from esfkb.kinds import Kind
-from esfkb.models import KindModel
-from esfkb.rule import Rule
+from esfkb.checks.diagnostics import Code, Severity
+from esfkb.model.fields import Reference
+from esfkb.model.kinds import Kind
+from esfkb.model.models import KindModel
+from esfkb.checks.rule import Rule
 
 
 class Evaluatie(KindModel):
@@ -87,3 +87,12 @@ def test_third_party_kind_and_rule_are_picked_up(third_party, project, runner):
     assert ("ESF201", "playbooks/evaluaties/eval-fout.md", 3) in found
     assert ("ESF112", "playbooks/evaluaties/eval-fout.md", 4) in found
     assert result.exit_code == 1
+
+
+def test_the_facade_exports_what_a_third_party_uses():
+    import esfkb
+
+    assert set(esfkb.__all__) == {"__version__", *esfkb._EXPORTS}
+    for name in esfkb.__all__:
+        assert getattr(esfkb, name) is not None
+    assert esfkb.Kind is load_kinds().by_name["draaiboek"].__class__

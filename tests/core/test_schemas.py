@@ -8,11 +8,11 @@ import jsonschema
 import pytest
 import yaml
 
+from esfkb.base.knowledge_base import load_knowledge_base
+from esfkb.checks.schemas import drifted_schemas, schema_for
 from esfkb.cli import main
 from esfkb.config import load_project
-from esfkb.kinds import load_kinds
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.schemas import drifted_schemas, schema_for
+from esfkb.model.kinds import load_kinds
 from tests.conftest import EXAMPLES, REPO, make_project
 
 KINDS = load_kinds().kinds

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 import yaml
 
+from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.config import load_project
-from esfkb.knowledge_base import load_knowledge_base
 
 TODAY = date(2026, 5, 1)
 

@@ -1,6 +1,6 @@
 """Consent decided once (issue 17, finding 7): withdrawn, expired or unconsented registrations are not
 counted by compose, not named in match reasons, flagged by the composition rules, hidden by the audience
-and reported by retention, all from :meth:`esfkb.models.Registratie.refusal`."""
+and reported by retention, all from :meth:`esfkb.model.models.Registratie.refusal`."""
 
 from __future__ import annotations
 
@@ -8,12 +8,12 @@ from datetime import date
 
 import pytest
 
+from esfkb.checks.validation import validate
 from esfkb.matching import Draft, check_draft, suggest
-from esfkb.models import Refusal, Registratie
-from esfkb.retention import expired_registrations
+from esfkb.model.models import Refusal, Registratie
+from esfkb.model.vocabulary import Doeleinde
+from esfkb.privacy.retention import expired_registrations
 from esfkb.site.audience import Audience
-from esfkb.validation import validate
-from esfkb.vocabulary import Doeleinde
 from tests.matching.conftest import TODAY, pilot, registration
 
 PUBLIC = ["samenstelling_proeftuin", "publicatie_organisatieprofiel"]

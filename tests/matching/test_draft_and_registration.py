@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from esfkb.matching import Draft, MatchingError, check_draft, match_registration
-from esfkb.vocabulary import Samenwerkingsvorm
+from esfkb.model.vocabulary import Samenwerkingsvorm
 from tests.matching.conftest import TODAY, pilot, registration
 
 SOCIAL, REGULAR = "sociaal", "regulier"

@@ -6,8 +6,8 @@ import pytest
 
 from esfkb.matching import Draft, MatchingError, match_index, site_suggestions, suggest
 from esfkb.matching.scoring import PilotContext, Target
-from esfkb.models import Proeftuin
-from esfkb.vocabulary import Economie, Ecosysteem, Samenwerkingsvorm
+from esfkb.model.models import Proeftuin
+from esfkb.model.vocabulary import Economie, Ecosysteem, Samenwerkingsvorm
 from tests.conftest import REPO
 from tests.matching.conftest import TODAY, pilot, registration
 
@@ -219,8 +219,8 @@ def test_a_draft_is_scored_like_a_pilot(build):
 
 @pytest.fixture(scope="module")
 def bundled():
+    from esfkb.base.knowledge_base import load_knowledge_base
     from esfkb.config import load_project
-    from esfkb.knowledge_base import load_knowledge_base
 
     return load_knowledge_base(load_project(REPO))
 

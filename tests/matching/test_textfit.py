@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from esfkb.textfit import TextModel, cosine, normalise, stem, words
+from esfkb.matching.textfit import TextModel, cosine, normalise, stem, words
 
 
 def test_normalise_lowercases_and_strips_accents():

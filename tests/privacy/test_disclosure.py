@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from esfkb.models import Meting, Proeftuin
+from esfkb.checks.rules.indicators import FUNNEL_ORDER
+from esfkb.model.models import Meting, Proeftuin
+from esfkb.model.vocabulary import Indicator
 from esfkb.privacy.disclosure import FUNNEL, PEOPLE, Disclosure, Hidden, disclose
-from esfkb.rules.indicators import FUNNEL_ORDER
-from esfkb.vocabulary import Indicator
 
 K = 5
 CODES = (*FUNNEL, Indicator.DS_05, Indicator.SW_04)

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from esfkb.cli import main
 from esfkb.config import Settings
-from esfkb.contacts import Contact
-from esfkb.leak_scan import scan_site
+from esfkb.privacy.contacts import Contact
+from esfkb.privacy.leak_scan import scan_site
 from esfkb.privacy.reading import phone_digits, read, skim
 from tests.privacy.disguises import CLEAN, EMAIL, EMAIL_FAMILIES, NAME, NAME_FAMILIES, PHONE, PHONE_FAMILIES
 

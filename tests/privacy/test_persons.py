@@ -15,9 +15,9 @@ import yaml
 
 from esfkb.cli import main
 from esfkb.config import Settings
-from esfkb.contacts import Contact
-from esfkb.leak_scan import scan_site
-from esfkb.models import Registratie
+from esfkb.model.models import Registratie
+from esfkb.privacy.contacts import Contact
+from esfkb.privacy.leak_scan import scan_site
 from esfkb.privacy.persons import person_in_name
 from esfkb.site.audience import Audience, Edition
 from tests.privacy.test_import import run_import

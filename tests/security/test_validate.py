@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from esfkb.base.knowledge_base import load_knowledge_base
+from esfkb.checks.rules import markup
+from esfkb.checks.validation import validate
 from esfkb.config import load_project
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.rules import markup
 from esfkb.safety.audit import removals
 from esfkb.safety.rendering import render
-from esfkb.validation import validate
 from tests.conftest import REPO
 from tests.security.conftest import PAGE_LEAD, Hostile
 from tests.security.corpus import PAYLOADS

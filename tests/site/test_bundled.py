@@ -12,14 +12,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
+from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.config import load_project
-from esfkb.kinds import load_kinds
-from esfkb.knowledge_base import load_knowledge_base
+from esfkb.model.kinds import load_kinds
+from esfkb.model.vocabulary import ALL_VOCABULARIES, Samenwerkingsvorm, WinwinNiveau
 from esfkb.site.audience import PRIVATE_FIELDS, Audience
 from esfkb.site.catalog import api_files
 from esfkb.site.context import SiteContext
 from esfkb.site.urls import slug
-from esfkb.vocabulary import ALL_VOCABULARIES, Samenwerkingsvorm, WinwinNiveau
 from tests.conftest import REPO
 
 

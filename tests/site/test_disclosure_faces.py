@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 import pytest
 from click.testing import CliRunner
 
+from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.cli import main
 from esfkb.config import load_project
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.models import Proeftuin
+from esfkb.model.models import Proeftuin
 from esfkb.privacy.disclosure import FUNNEL, Disclosure, Figure, disclose
 from esfkb.site.audience import Audience
 from esfkb.site.context import SiteContext

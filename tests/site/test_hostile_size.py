@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from esfkb.frontmatter import DEFAULT_MAX_FILE_SIZE
+from esfkb.model.frontmatter import DEFAULT_MAX_FILE_SIZE
 from tests.site.helpers import run_mkdocs
 
 FIELDS = {

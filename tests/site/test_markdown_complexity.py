@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from esfkb.base.knowledge_base import load_knowledge_base
+from esfkb.checks.validation import validate
 from esfkb.config import load_project
-from esfkb.frontmatter import DEFAULT_MAX_FILE_SIZE
-from esfkb.knowledge_base import load_knowledge_base
+from esfkb.model.frontmatter import DEFAULT_MAX_FILE_SIZE
 from esfkb.safety.complexity import MAX_BRACKETS_PER_BLOCK, MAX_NESTING, too_complex
-from esfkb.validation import validate
 from tests.linear import assert_linear
 from tests.site.helpers import run_mkdocs
 

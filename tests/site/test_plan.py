@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.config import Project, Settings
-from esfkb.knowledge_base import load_knowledge_base
 from esfkb.site import routes
 from esfkb.site.audience import Audience
 from esfkb.site.plan import plan_site

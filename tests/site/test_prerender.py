@@ -10,9 +10,9 @@ import time
 
 import pytest
 
+from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.config import Project, Settings
 from esfkb.forking import HELPER_NICENESS
-from esfkb.knowledge_base import load_knowledge_base
 from esfkb.site.audience import Audience
 from esfkb.site.plan import SitePlan, plan_site
 from esfkb.site.prerender import Prerender

@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
+from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.config import load_project
-from esfkb.contacts import Contact
-from esfkb.knowledge_base import load_knowledge_base
-from esfkb.leak_scan import _readable
+from esfkb.privacy.contacts import Contact
+from esfkb.privacy.leak_scan import _readable
 from esfkb.privacy.reading import read
 from esfkb.site.audience import Audience, Edition
 from esfkb.site.context import SiteContext

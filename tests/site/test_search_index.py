@@ -300,7 +300,7 @@ def test_data_files_whose_child_failed_are_written_by_the_build(small_base, tmp_
 def test_the_builds_leak_scan_takes_the_index_as_its_worker_scanned_it(small_base, tmp_path, monkeypatch,
                                                                          files_the_scan_reads):
     """The worker scans the bundle on its core; the build reads none of those files again (they did not change)."""
-    from esfkb import leak_scan
+    from esfkb.privacy import leak_scan
 
     monkeypatch.setattr(leak_scan, "PARALLEL_FROM", 10**9)  # all of the build's share in this process
     root = small_base()

@@ -1,0 +1,1 @@
+"""Writing the knowledge base without hand-editing: new documents, links, renames and the registration import."""

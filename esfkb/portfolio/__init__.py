@@ -1,0 +1,1 @@
+"""Portfolio figures of the knowledge base (``esfkb report``; the dashboard shows the same figures)."""
