@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from esfkb.cli.common import fail, open_knowledge_base, open_project
-from esfkb.cli.shared import core_errors, resolve_kind
+from esfkb.cli.common import core_errors, fail, open_knowledge_base, open_project, resolve_kind
 
 if TYPE_CHECKING:
     from esfkb.authoring.linking import LinkOutcome

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from esfkb.cli.common import fail, open_knowledge_base
-from esfkb.cli.shared import core_errors, resolve_kind
+from esfkb.cli.common import core_errors, fail, open_knowledge_base, resolve_kind
 
 if TYPE_CHECKING:
     from pathlib import Path

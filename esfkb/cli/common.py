@@ -1,9 +1,10 @@
-"""Helpers shared by the commands: exit codes, one-line failures, opening the project."""
+"""What the commands share: exit codes, one-line failures and core errors as exit codes, the project, kinds."""
 
 from __future__ import annotations
 
 import gc
 import sys
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -11,8 +12,11 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.config import Project
+    from esfkb.model.kinds import Kind
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -62,3 +66,27 @@ def open_knowledge_base(project: Project | None = None) -> KnowledgeBase:
         fail(str(error))
     gc.freeze()  # a command is a short process: what it loaded lives until exit, the collector need not walk it
     return kb
+
+
+@contextmanager
+def core_errors() -> Iterator[None]:
+    """Turn the core's errors into one line on stderr: 2 for a wrong request, 1 for the files' state."""
+    from esfkb.errors import EsfkbError
+    from esfkb.request import RequestError
+
+    try:
+        yield
+    except RequestError as error:
+        fail(str(error), EXIT_USAGE)
+    except EsfkbError as error:
+        fail(str(error), EXIT_CONTENT)
+    except OSError as error:
+        fail(f"{error.filename or ''}: {error.strerror}".lstrip(": "), EXIT_CONTENT)
+
+
+def resolve_kind(kb: KnowledgeBase, name: str) -> Kind:
+    """A kind by its name or folder (``draaiboek`` or ``draaiboeken``); a usage error otherwise."""
+    kind = kb.kinds.by_name.get(name) or kb.kinds.by_folder.get(name)
+    if kind is None:
+        fail(f"unknown kind '{name}': choose one of {', '.join(sorted(kb.kinds.by_name))}")
+    return kind

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from esfkb.cli.common import EXIT_CONTENT, IsoDateType, open_knowledge_base
-from esfkb.cli.shared import core_errors
+from esfkb.cli.common import EXIT_CONTENT, IsoDateType, core_errors, open_knowledge_base
 from esfkb.model.vocabulary import Ecosysteem, Provincie, Samenwerkingsvorm
 
 if TYPE_CHECKING:
