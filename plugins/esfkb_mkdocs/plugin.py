@@ -17,7 +17,8 @@ Hooks:
 - ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
 - ``on_page_markdown`` (early): set the escaped title and description, redact links to unpublished
-  pages.
+  pages; a page that Python-Markdown cannot render in bounded time gets a notice instead
+  (:mod:`esfkb.safety.complexity`, ESF412).
 - ``on_page_content``: sanitise the HTML of the page's Markdown (:mod:`esfkb.safety.sanitize`), then
   place the page's views, rendered HTML and SVG (from the child when it has sent them, else rendered
   here), under headings rendered as the site's own (:mod:`esfkb_mkdocs.headings`, which adds them to
