@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from esfkb.checks.schema_check import field_at
+from esfkb.model.vocabulary import Indicator, Vocabulary
 
 if TYPE_CHECKING:
     from esfkb.base.knowledge_base import KnowledgeBase
@@ -69,7 +70,8 @@ def build_card(kb: KnowledgeBase, document: Document) -> Card:
     for key, value in document.data.items():
         if key in reference_keys or key == document.kind.title_field:
             continue
-        facts.extend(_facts(model, (key,), value))
+        typed = getattr(document.model, key, None) if document.model is not None else None
+        facts.extend(_facts(model, (key,), value, typed))
     return Card(
         id=document.id, kind=document.kind.name, kind_label=document.kind.label, title=document.title,
         path=document.rel_path, valid=document.valid, facts=tuple(facts),
@@ -82,22 +84,41 @@ def _label(model: Any, path: Path) -> str:
     return info.title if info is not None and info.title else str(path[-1])
 
 
-def _facts(model: Any, path: Path, value: Any) -> list[tuple[str, str]]:
+def _facts(model: Any, path: Path, value: Any, typed: Any = None) -> list[tuple[str, str]]:
+    """The facts of ``value`` as written, shown through ``typed``, its validated counterpart where there is one
+    (so a vocabulary value reads as its Dutch label, as on the site)."""
     label = _label(model, path)
     if isinstance(value, dict):
         nested: list[tuple[str, str]] = []
         for key, item in value.items():
-            nested.extend((f"{label} › {sub}", text) for sub, text in _facts(model, (*path, key), item))
+            sub = getattr(typed, key, None) if typed is not None else None
+            nested.extend((f"{label} › {name}", text) for name, text in _facts(model, (*path, key), item, sub))
         return nested
+    typed_items = typed if isinstance(typed, list) and isinstance(value, list) and len(typed) == len(value) else None
     if isinstance(value, list):
         if value and all(isinstance(item, dict) for item in value):
-            firsts = [str(next(iter(item.values()))) for item in value if item]
+            firsts = [_text(_first(item, typed_items[index] if typed_items else None))
+                      for index, item in enumerate(value) if item]
             return [(label, _short(", ".join(firsts)))]
-        return [(label, _short(", ".join(_text(item) for item in value)))] if value else []
-    return [(label, _short(_text(value)))] if value is not None else []
+        shown = typed_items or value
+        return [(label, _short(", ".join(_text(item) for item in shown)))] if value else []
+    return [(label, _short(_text(value if typed is None else typed)))] if value is not None else []
+
+
+def _first(item: dict[str, Any], typed: Any) -> Any:
+    """An entry's first value (a step's fase, a participant's registration), validated where it can be."""
+    key, value = next(iter(item.items()))
+    shown = getattr(typed, key, None) if typed is not None else None
+    return value if shown is None else shown
 
 
 def _text(value: Any) -> str:
+    """A value as the card shows it: a vocabulary value by its Dutch label, an indicator by its code (DS-01),
+    which is how reports and playbooks name it (the site writes both)."""
+    if isinstance(value, Indicator):
+        return value.value
+    if isinstance(value, Vocabulary):
+        return value.label or value.value
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 

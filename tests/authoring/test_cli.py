@@ -43,13 +43,13 @@ def test_show_card(runner: CliRunner, in_base: Path) -> None:
 Enclave in de Kempen
 Proeftuin · enclave-kempen · playbooks/proeftuinen/enclave-kempen.md
 
-  Status                          lopend
-  Ecosysteem                      regionaal
-  Provincies                      antwerpen
+  Status                          Lopend
+  Ecosysteem                      Regionaal
+  Provincies                      Antwerpen
   Startdatum                      2024-03-01
-  Samenwerkingsvormen             enclave
-  Win-win › Sociale partner       marktuitbreiding
-  Win-win › Reguliere partner     productiviteit_efficientie
+  Samenwerkingsvormen             Enclave
+  Win-win › Sociale partner       Marktuitbreiding
+  Win-win › Reguliere partner     Productiviteit en efficiëntie
   Doorstroom                      Wie klaar is, stroomt door naar een job bij de klant.
   Indicatoren                     DS-01, DS-02, DS-03
 
