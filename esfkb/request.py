@@ -9,16 +9,12 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from esfkb.errors import EsfkbError
+from esfkb.errors import RequestError
 from esfkb.model.fields import id_problem, suggest_id
 
 if TYPE_CHECKING:
     from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.model.vocabulary import Vocabulary
-
-
-class RequestError(EsfkbError):
-    """What was asked does not make sense (unknown id, impossible pair): the command line is at fault."""
 
 
 def unknown_document(kb: KnowledgeBase, doc_id: str, role: str = "") -> RequestError:

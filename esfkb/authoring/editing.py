@@ -32,7 +32,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from esfkb.base.docs_files import read_regular, temporary_prefix
 from esfkb.checks.schema_check import PLACEHOLDER_PREFIX, format_path
 from esfkb.config import CONFIG_FILE
-from esfkb.errors import EsfkbError
+from esfkb.errors import ConcurrentModificationError, EditError
 from esfkb.model.frontmatter import parse_document
 
 if TYPE_CHECKING:
@@ -47,14 +47,6 @@ _UNUSUAL_BREAKS = ("\x85", "\u2028", "\u2029")
 _PLAIN_START_RE = re.compile(r"[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 _FLOW_CHARS = frozenset(",[]{}")
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-class EditError(EsfkbError):
-    """The file cannot be edited safely as it stands (problems in it, or changed on disk)."""
-
-
-class ConcurrentModificationError(EditError):
-    """The file changed on disk between reading it and writing it back."""
 
 
 def split_lines(text: str) -> list[str]:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from esfkb.authoring.editing import EditableDocument, write_atomic
-from esfkb.errors import EsfkbError
+from esfkb.errors import ExportError
 from esfkb.model.fields import is_valid_id, kbo_is_valid, slugify
 from esfkb.model.models import Registratie
 from esfkb.model.vocabulary import Bron, Doeleinde, Economie, Registratiestatus, Samenwerkingsvorm
@@ -66,10 +66,6 @@ _ECONOMIES = {
     "publieke_sector": Economie.PUBLIEKE_SECTOR, "overheid": Economie.PUBLIEKE_SECTOR,
     "intermediair": Economie.INTERMEDIAIR,
 }
-
-
-class ExportError(EsfkbError):
-    """The export as a whole cannot be read (not a row problem)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from esfkb.authoring.editing import EditError, move_exclusive, write_atomic
+from esfkb.authoring.editing import move_exclusive, write_atomic
 from esfkb.base.docs_files import read_regular, stale_temporary
 from esfkb.checks.diagnostics import Diagnostic
+from esfkb.errors import EditError
 
 if TYPE_CHECKING:
     from esfkb.base.knowledge_base import KnowledgeBase

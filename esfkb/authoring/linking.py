@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any
 from esfkb.authoring.editing import EditableDocument, is_placeholder
 from esfkb.authoring.journal import prepare_edit
 from esfkb.checks.schema_check import field_at
+from esfkb.errors import RequestError
 from esfkb.model.vocabulary import Vocabulary
-from esfkb.request import RequestError, check_choice, unknown_document
+from esfkb.request import check_choice, unknown_document
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.authoring.editing import EditableDocument, EditError
+from esfkb.authoring.editing import EditableDocument
 from esfkb.authoring.journal import Journal, digest, prepare_edit
 from esfkb.base.docs_files import read_regular
+from esfkb.errors import EditError
 from esfkb.request import check_id_format, unknown_document
 
 if TYPE_CHECKING:

@@ -15,13 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from esfkb.authoring.editing import EditError, create_exclusive, yaml_scalar
+from esfkb.authoring.editing import create_exclusive, yaml_scalar
 from esfkb.authoring.journal import prepare_edit
 from esfkb.checks.schema_check import PLACEHOLDER_PREFIX, field_at, find_placeholders, format_path
+from esfkb.errors import EditError, RequestError
 from esfkb.model.fields import SEMVER_PATTERN
 from esfkb.model.frontmatter import parse_document
 from esfkb.model.vocabulary import Vocabulary
-from esfkb.request import RequestError, check_choice, check_id_format
+from esfkb.request import check_choice, check_id_format
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence

@@ -11,7 +11,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.request import RequestError, unknown_document
+from esfkb.errors import RequestError
+from esfkb.request import unknown_document
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from esfkb.checks.schema_check import field_at
+from esfkb.errors import RequestError
 from esfkb.model.fields import postcode_from_text, province_of
 from esfkb.model.vocabulary import Provincie, Samenwerkingsvorm, Vocabulary
-from esfkb.request import RequestError, check_choice
+from esfkb.request import check_choice
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

@@ -71,8 +71,7 @@ def open_knowledge_base(project: Project | None = None) -> KnowledgeBase:
 @contextmanager
 def core_errors() -> Iterator[None]:
     """Turn the core's errors into one line on stderr: 2 for a wrong request, 1 for the files' state."""
-    from esfkb.errors import EsfkbError
-    from esfkb.request import RequestError
+    from esfkb.errors import EsfkbError, RequestError
 
     try:
         yield

@@ -18,9 +18,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from esfkb.errors import MatchingError, UnknownDocumentError
 from esfkb.matching.draft import DraftCheck, resolve
 from esfkb.matching.draft import check_draft as _check_draft
-from esfkb.matching.index import MatchIndex, MatchingError, UnknownDocumentError, did_you_mean, match_index
+from esfkb.matching.index import MatchIndex, did_you_mean, match_index
 from esfkb.matching.registration import Fit, RegistrationMatches, registration_matches
 from esfkb.matching.scoring import Draft, PilotContext, Suggestion, Target, rank
 from esfkb.model.models import Proeftuin

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from esfkb.errors import MatchingError, UnknownDocumentError
 from esfkb.matching.composition import compose, dominant_share, missing_mix, size_problem
-from esfkb.matching.index import MatchingError, UnknownDocumentError
 from esfkb.matching.scoring import REQUIRED_RECOGNITIONS, Draft
 from esfkb.model.vocabulary import Economie, Engagement
 

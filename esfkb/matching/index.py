@@ -14,12 +14,11 @@ from array import array
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.errors import EsfkbError
+from esfkb.errors import MatchingError, UnknownDocumentError
 from esfkb.matching.textfit import TextModel, cosine, normalise
 from esfkb.model.fields import province_of
 from esfkb.model.models import Refusal, Registratie
 from esfkb.model.vocabulary import Doeleinde, Economie, Registratiestatus
-from esfkb.request import RequestError
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -32,14 +31,6 @@ if TYPE_CHECKING:
 
 SIDES = frozenset({Economie.SOCIALE_ECONOMIE, Economie.REGULIERE_ECONOMIE})
 """The two sides a pilot brings together; public sector and intermediaries belong to neither."""
-
-
-class MatchingError(EsfkbError):
-    """A pilot or registration asked for cannot be matched: its file has schema errors (the content's state)."""
-
-
-class UnknownDocumentError(RequestError, MatchingError):
-    """An id that names no pilot or registration of the kind asked for: a wrong request (the CLI exits 2)."""
 
 
 def opposed(one: Economie, other: Economie) -> bool:

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from esfkb.errors import EsfkbError
+from esfkb.errors import SearchIndexError
 from esfkb.forking import PARENT_ENV, process_alive
 from esfkb.site.markup import Html, el, esc
 
@@ -78,10 +78,6 @@ FOLDER_RE = re.compile(r"^esfkb-(?:search|records)-(?P<pid>\d+)-")
 SUMMARY_WEIGHT = 2.0
 """A summary says what a document is about: its words weigh twice those of the body (the title, an h1,
 gets Pagefind's heading weight)."""
-
-
-class SearchIndexError(EsfkbError):
-    """The search index could not be written (Pagefind missing or failing)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.authoring.editing import EditError
 from esfkb.authoring.journal import JOURNAL, complete_interrupted
 from esfkb.authoring.linking import link
 from esfkb.authoring.rename import rename
+from esfkb.errors import EditError
 from tests.authoring.conftest import check, load
 
 if TYPE_CHECKING:

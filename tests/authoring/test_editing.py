@@ -15,14 +15,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.authoring.editing import (
-    ConcurrentModificationError,
-    EditableDocument,
-    EditError,
-    create_exclusive,
-    write_atomic,
-    yaml_scalar,
-)
+from esfkb.authoring.editing import EditableDocument, create_exclusive, write_atomic, yaml_scalar
+from esfkb.errors import ConcurrentModificationError, EditError
 from esfkb.model.models import Draaiboek, Proeftuin
 
 if TYPE_CHECKING:

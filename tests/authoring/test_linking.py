@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from esfkb.authoring.linking import link, link_fields, unlink
+from esfkb.errors import RequestError
 from esfkb.model.kinds import load_kinds
-from esfkb.request import RequestError
 from tests.authoring.conftest import check, load
 
 if TYPE_CHECKING:

@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.authoring.editing import EditError
 from esfkb.authoring.rename import rename, rewrite_links
-from esfkb.request import RequestError
+from esfkb.errors import EditError, RequestError
 from tests.authoring.conftest import check, load
 
 if TYPE_CHECKING:

@@ -7,16 +7,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.authoring.editing import EditError, write_atomic
+from esfkb.authoring.editing import write_atomic
 from esfkb.authoring.linking import link, unlink
 from esfkb.authoring.rename import rename
 from esfkb.authoring.scaffold import create
 from esfkb.base.docs_files import ASSET_TYPES
 from esfkb.checks.diagnostics import CORE_CODES, Severity
 from esfkb.config import load_project
-from esfkb.errors import ConfigError
+from esfkb.errors import ConfigError, EditError, RequestError
 from esfkb.model.kinds import load_kinds
-from esfkb.request import RequestError
 from tests.authoring.conftest import check, load
 
 if TYPE_CHECKING:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from esfkb.errors import SearchIndexError
 from esfkb.forking import HELPER_NICENESS
 from esfkb.site import search_index
 from esfkb.site.search import SearchRecord
-from esfkb.site.search_index import SearchIndexError, start_index, write_index
+from esfkb.site.search_index import start_index, write_index
 from tests.conftest import failing_in_a_child
 from tests.site.helpers import built_in_process, pagefind_fragments, run_mkdocs
 
