@@ -142,9 +142,11 @@ def _translate(
         hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
         return "ESF103", position, f"unknown key '{where}': {hint}"
     if kind == "enum" and isinstance(annotation, type) and issubclass(annotation, Vocabulary):
+        meant = annotation.meant(item["input"])
+        hint = f"did you mean '{meant.value}'? " if meant is not None else ""
         return "ESF104", position, (
             f"{where}: '{item['input']}' is not allowed for {annotation.__label__.lower()}; "
-            f"choose one of: {annotation.choices()}"
+            f"{hint}choose one of: {annotation.choices()}"
         )
     if kind in _TYPE_CODES:
         return _TYPE_CODES[kind], position, f"{where}: {item['msg']}"

@@ -6,6 +6,8 @@ The labels and descriptions reach the site, the JSON Schemas and the error messa
 
 from __future__ import annotations
 
+import difflib
+import unicodedata
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -44,6 +46,24 @@ class Vocabulary(StrEnum):
     def choices(cls) -> str:
         """The allowed values with their labels, for error messages and scaffolds."""
         return ", ".join(f"{m.value} ({m.label})" for m in cls)
+
+    @classmethod
+    def meant(cls, written: object) -> Vocabulary | None:
+        """The value an author meant by ``written``: its Dutch label or its value in other case, spacing or
+        accents ("Jobcarving", "Productiviteit en efficiëntie"), else the closest value or label; None when
+        none is close."""
+        key = _folded(str(written))
+        members = {**{_folded(m.label): m for m in cls if m.label}, **{_folded(m.value): m for m in cls}}
+        if key in members:
+            return members[key]
+        close = difflib.get_close_matches(key, list(members), n=1, cutoff=0.75)
+        return members[close[0]] if close else None
+
+
+def _folded(text: str) -> str:
+    """``text`` without case, accents, spacing or punctuation, to compare what an author wrote with a value."""
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in plain if c.isalnum())
 
 
 class Samenwerkingsvorm(Vocabulary):

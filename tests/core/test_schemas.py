@@ -10,6 +10,7 @@ import yaml
 
 from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.checks.schemas import drifted_schemas, schema_for
+from esfkb.checks.validation import validate
 from esfkb.cli import main
 from esfkb.config import load_project
 from esfkb.model.kinds import load_kinds
@@ -77,3 +78,15 @@ def test_check_names_a_missing_schema_as_missing(runner, tmp_path):
     assert result.exit_code == 1
     assert f"{target / 'draaiboek.schema.json'}: is missing;" in result.stderr
     assert f"{target / 'proeftuin.schema.json'}: differs from the models;" in result.stderr
+
+
+@pytest.mark.parametrize(("written", "meant"), [
+    ("Jobcarving", "jobcarving"), ("Groepsdetachering", "groepsdetachering"), ("enclaves", "enclave"),
+])
+def test_a_vocabulary_value_written_as_its_label_gets_a_did_you_mean(tmp_path, written, meant):
+    root = make_project(tmp_path / "kb")
+    model = root / "playbooks/businessmodellen/enclave-distributie.md"
+    text = model.read_text(encoding="utf-8")
+    model.write_text(text.replace("samenwerkingsvorm: enclave", f"samenwerkingsvorm: {written}", 1), encoding="utf-8")
+    found = [d.message for d in validate(load_knowledge_base(load_project(root))).diagnostics if d.code == "ESF104"]
+    assert len(found) == 1 and f"did you mean '{meant}'? choose one of:" in found[0]
