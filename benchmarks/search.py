@@ -95,9 +95,9 @@ def index_seconds(corpus: Path, output: Path, repeat: int) -> tuple[float, float
     from esfkb.config import load_project
     from esfkb.site.audience import Audience
     from esfkb.site.context import SiteContext
-    from esfkb.site.pages import generated_pages
-    from esfkb.site.search import search_records
-    from esfkb.site.search_index import write_index
+    from esfkb.site.pages.generated import generated_pages
+    from esfkb.site.search.pagefind import write_index
+    from esfkb.site.search.records import search_records
 
     kb = load_knowledge_base(load_project(corpus))
     records_only, total = [], []

@@ -19,9 +19,9 @@ import zlib
 from dataclasses import astuple, dataclass
 from typing import TYPE_CHECKING, Any
 
-from esfkb.forking import Helper, can_fork
 from esfkb.privacy.detectors import email_allowed, find_emails, find_phones
 from esfkb.privacy.reading import phone_digits, read, skim
+from esfkb.site.build.processes import Helper, can_fork
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -197,7 +197,7 @@ def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Setting
     with consent: :func:`esfkb.privacy.persons.publishable_names`) is that name, not a leak.
     A file in ``scanned`` that has not changed since is not read again; its leaks are taken from there
     (unless it holds a contact's name and there are ``published`` names, which that scan did not know).
-    Where a child can be forked (:func:`esfkb.forking.can_fork`), it scans every other file on the
+    Where a child can be forked (:func:`esfkb.site.build.processes.can_fork`), it scans every other file on the
     other core; should it fail, its share is scanned here, so a leak is never missed.
     """
     needles = _needles(contacts, published)

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 import nh3
 
-from esfkb.site.markup import esc
+from esfkb.site.html.markup import esc
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

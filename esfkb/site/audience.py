@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from esfkb.model.models import Registratie
 from esfkb.model.vocabulary import Doeleinde, Economie
 from esfkb.privacy.contacts import Contact, contacts_path, load_contacts
-from esfkb.site.markup import Html, el
+from esfkb.site.html.markup import Html, el
 
 if TYPE_CHECKING:
     from collections.abc import Mapping

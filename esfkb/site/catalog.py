@@ -18,8 +18,8 @@ from esfkb.model.models import Draaiboek, Proeftuin, Registratie
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
 from esfkb.site.audience import PRIVATE_FIELDS
-from esfkb.site.facets import facets, model_of
-from esfkb.site.figures import disclosure
+from esfkb.site.views.facets import facets, model_of
+from esfkb.site.views.figures import disclosure
 
 if TYPE_CHECKING:
     from collections.abc import Callable

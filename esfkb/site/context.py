@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from esfkb.site.audience import Audience, anonymous_label
-from esfkb.site.markup import Html, el, esc, link
+from esfkb.site.html.markup import Html, el, esc, link
 from esfkb.site.urls import page_url, relative_url
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ This is the whole interface a site generator adapter needs: take ``hidden`` out 
 add ``pages`` and ``files``, pass each page's Markdown through :meth:`SitePlan.markdown` and its
 HTML through :meth:`SitePlan.html` (with its own rendering of section headings), and set the titles
 from :meth:`SitePlan.meta`. :meth:`SitePlan.views` renders a page's views ahead, for
-:mod:`esfkb.site.prerender`.
+:mod:`esfkb.site.build.prerender`.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from esfkb.site import routes
 from esfkb.site.catalog import api_files, schema_files
 from esfkb.site.context import SiteContext
-from esfkb.site.markup import Html, esc
-from esfkb.site.pages import GeneratedPage, generated_pages, render_page_section
+from esfkb.site.html.markup import Html, esc
+from esfkb.site.pages.generated import GeneratedPage, generated_pages, render_page_section
 from esfkb.site.sections import Slot, place, redact_links, render_section, slots_of
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ class SitePlan:
         """A page's HTML with its views placed, rendered for ``page_url``, and the audience's banner on top.
 
         ``heading`` renders a section heading as the site's own; ``rendered`` holds views rendered
-        ahead (by :mod:`esfkb.site.prerender`), by slot key: a view it lacks is rendered here.
+        ahead (by :mod:`esfkb.site.build.prerender`), by slot key: a view it lacks is rendered here.
         """
         ready = rendered or {}
 

@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from esfkb.model.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
-from esfkb.site import views
 from esfkb.site.audience import anonymous_label
-from esfkb.site.cards import card, relations
-from esfkb.site.markup import el
+from esfkb.site.html.markup import el
+from esfkb.site.views import documents as views
+from esfkb.site.views.cards import card, relations
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
     from esfkb.model.documents import Document
     from esfkb.site.context import SiteContext
-    from esfkb.site.markup import Html
+    from esfkb.site.html.markup import Html
 
     View = Callable[[SiteContext, Document, str], Html]
     Heading = Callable[[str, bool], str]

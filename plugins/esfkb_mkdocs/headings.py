@@ -16,7 +16,7 @@ import markdown
 from markdown.extensions.toc import unique
 from mkdocs.structure.toc import AnchorLink
 
-from esfkb.site.markup import esc
+from esfkb.site.html.markup import esc
 from esfkb.site.sections import title_end
 
 if TYPE_CHECKING:

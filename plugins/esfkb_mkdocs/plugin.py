@@ -13,7 +13,7 @@ Hooks:
   It starts workers that run beside the build on the other core, as forked children where it can:
   one works out the search records, sends them to Pagefind's worker and then writes the API files
   and JSON Schemas into the site; one renders the views of every page in build order
-  (:mod:`esfkb.site.prerender`).
+  (:mod:`esfkb.site.build.prerender`).
 - ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
 - ``on_page_markdown`` (early): set the escaped title and description, redact links to unpublished
@@ -70,12 +70,12 @@ if TYPE_CHECKING:
     from mkdocs.structure.pages import Page
 
     from esfkb.base.knowledge_base import KnowledgeBase
-    from esfkb.forking import Helper
     from esfkb.privacy.leak_scan import Scanned
     from esfkb.site.audience import Audience
+    from esfkb.site.build.prerender import Prerender
+    from esfkb.site.build.processes import Helper
     from esfkb.site.plan import SitePlan
-    from esfkb.site.prerender import Prerender
-    from esfkb.site.search_index import RunningIndex
+    from esfkb.site.search.pagefind import RunningIndex
 
 log = get_plugin_logger(__name__)
 
@@ -148,8 +148,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         """Load and validate the whole knowledge base once per build, then apply the site plan."""
         from esfkb.base.knowledge_base import load_knowledge_base
         from esfkb.checks.validation import validate
+        from esfkb.site.build.prerender import Prerender
         from esfkb.site.plan import plan_site
-        from esfkb.site.prerender import Prerender
 
         assert self.project is not None and self.audience is not None
         self._start_index()
@@ -173,7 +173,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
     def _start_index(self) -> None:
         """Start Pagefind's worker: its interpreter starts while the knowledge base loads."""
-        from esfkb.site.search_index import start_index
+        from esfkb.site.search.pagefind import start_index
 
         try:
             self._search = start_index(self._leak_scan_request())
@@ -188,8 +188,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         views' child starts at once and keeps ahead of the build from its first page. Where no child
         can be forked, the records and data files are worked out here (the views as the pages need them).
         """
-        from esfkb.forking import Helper
-        from esfkb.site.search import search_records
+        from esfkb.site.build.processes import Helper
+        from esfkb.site.search.records import search_records
 
         search = self._search
         assert search is not None

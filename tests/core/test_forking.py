@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from esfkb.forking import HELPER_NICENESS, Helper
+from esfkb.site.build.processes import HELPER_NICENESS, Helper
 
 
 def test_a_job_runs_in_a_child_at_the_lowest_priority(tmp_path):

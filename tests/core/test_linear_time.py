@@ -19,7 +19,7 @@ from esfkb.checks.validation import validate
 from esfkb.config import load_project
 from esfkb.model.frontmatter import parse_document
 from esfkb.privacy.detectors import find_emails, find_phones, line_and_column
-from esfkb.site.search import markdown_blocks, plain
+from esfkb.site.search.records import markdown_blocks, plain
 from esfkb.site.sections import redact_links
 from tests.conftest import make_project
 from tests.linear import assert_linear

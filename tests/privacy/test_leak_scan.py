@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from esfkb.config import Settings, load_project
-from esfkb.forking import can_fork
 from esfkb.privacy import leak_scan
 from esfkb.privacy.contacts import Contact
 from esfkb.privacy.detectors import email_allowed, find_emails, find_phones
 from esfkb.privacy.leak_scan import PARALLEL_FROM, scan_site
+from esfkb.site.build.processes import can_fork
 from tests.conftest import REPO, failing_in_a_child
 
 CONTACTS = {

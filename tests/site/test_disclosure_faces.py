@@ -16,8 +16,8 @@ from esfkb.model.models import Proeftuin
 from esfkb.privacy.disclosure import FUNNEL, Disclosure, Figure, disclose
 from esfkb.site.audience import Audience
 from esfkb.site.context import SiteContext
-from esfkb.site.labels import format_number
-from esfkb.site.search import search_records
+from esfkb.site.html.labels import format_number
+from esfkb.site.search.records import search_records
 from tests.conftest import REPO
 
 

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from esfkb.site.markup import Html, esc, inline, paragraphs
+from esfkb.site.html.markup import Html, esc, inline, paragraphs
 from tests.linear import assert_linear
 
 _FORMER_STRONG_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")

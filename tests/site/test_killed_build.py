@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from esfkb.site.search_index import MEMORY_ROOT
+from esfkb.site.search.pagefind import MEMORY_ROOT
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -67,7 +67,7 @@ def test_a_killed_build_leaves_no_helper_and_the_next_build_removes_its_folders(
     build = _start_build(root, tmp_path / "site", stand_in)
     try:
         assert _until(lambda: _processes_mentioning(str(stand_in)), 30), "Pagefind's stand-in never started"
-        helpers = {*_processes_mentioning(str(stand_in)), *_processes_mentioning("esfkb.site.pagefind_worker"),
+        helpers = {*_processes_mentioning(str(stand_in)), *_processes_mentioning("esfkb.site.search.pagefind_worker"),
                    *_processes_mentioning(str(tmp_path / "site"))}  # the build's forked children too
         assert len(helpers) >= 3
         folders = _folders_of(build.pid)

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from esfkb.model.models import Meting, Proeftuin
 from esfkb.model.vocabulary import Indicator
 from esfkb.privacy.disclosure import disclose
-from esfkb.site.charts import Cell, Row, Series, Unit, bar_chart, funnel_chart, unit_chart
-from esfkb.site.figures import figure_cell
-from esfkb.site.markup import el, esc, inline, link, paragraphs
+from esfkb.site.html.charts import Cell, Row, Series, Unit, bar_chart, funnel_chart, unit_chart
+from esfkb.site.html.markup import el, esc, inline, link, paragraphs
 from esfkb.site.sections import Slot, place
 from esfkb.site.urls import page_url, relative_url
+from esfkb.site.views.figures import figure_cell
 
 CARD = Slot("doc", "card", "m-1", before_body=True)
 CANVAS = Slot("doc", "canvas", "m-1", "Canvas", before_body=True)

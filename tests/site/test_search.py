@@ -16,8 +16,8 @@ from esfkb.privacy.leak_scan import _readable
 from esfkb.privacy.reading import read
 from esfkb.site.audience import Audience, Edition
 from esfkb.site.context import SiteContext
-from esfkb.site.pages import generated_pages
-from esfkb.site.search import FILTER_LABELS, markdown_blocks, search_records
+from esfkb.site.pages.generated import generated_pages
+from esfkb.site.search.records import FILTER_LABELS, markdown_blocks, search_records
 from tests.conftest import REPO
 from tests.site.helpers import pagefind_fragments, run_mkdocs
 

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from esfkb.errors import SearchIndexError
-from esfkb.forking import HELPER_NICENESS
-from esfkb.site import search_index
-from esfkb.site.search import SearchRecord
-from esfkb.site.search_index import start_index, write_index
+from esfkb.site.build.processes import HELPER_NICENESS
+from esfkb.site.search import pagefind as search_index
+from esfkb.site.search.pagefind import start_index, write_index
+from esfkb.site.search.records import SearchRecord
 from tests.conftest import failing_in_a_child
 from tests.site.helpers import built_in_process, pagefind_fragments, run_mkdocs
 
@@ -242,7 +242,7 @@ def test_the_worker_imports_what_the_build_imports(tmp_path, monkeypatch):
     import subprocess
     import sys
 
-    from esfkb.site.search_index import _worker_environment
+    from esfkb.site.search.pagefind import _worker_environment
 
     (tmp_path / "pakketten").mkdir()
     (tmp_path / "pakketten" / "probe_module.py").write_text("", encoding="utf-8")

@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 
 from esfkb.model.fields import semver_key
 from esfkb.model.vocabulary import Vocabulary
-from esfkb.site.cards import value_html
-from esfkb.site.facets import FACET_LABELS, facets, pilots_of
-from esfkb.site.labels import term
-from esfkb.site.markup import Html, esc, link
-from esfkb.site.tables import Filter, TableCell, TableRow, sortable_table
+from esfkb.site.html.labels import term
+from esfkb.site.html.markup import Html, esc, link
+from esfkb.site.html.tables import Filter, TableCell, TableRow, sortable_table
+from esfkb.site.views.cards import value_html
+from esfkb.site.views.facets import FACET_LABELS, facets, pilots_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable

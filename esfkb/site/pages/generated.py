@@ -12,22 +12,23 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from esfkb.model.vocabulary import ALL_VOCABULARIES
-from esfkb.site import dashboard, library, routes
-from esfkb.site.markup import esc
-from esfkb.site.overviews import overview
-from esfkb.site.sections import Slot
-from esfkb.site.urls import slug
-from esfkb.site.vocabularies import (
+from esfkb.site import routes
+from esfkb.site.html.markup import esc
+from esfkb.site.pages import dashboard, library
+from esfkb.site.pages.overviews import overview
+from esfkb.site.pages.vocabularies import (
     USING_KINDS,
     glossary_section,
     value_listing,
     vocabulary_by_name,
     vocabulary_index,
 )
+from esfkb.site.sections import Slot
+from esfkb.site.urls import slug
 
 if TYPE_CHECKING:
     from esfkb.site.context import SiteContext
-    from esfkb.site.markup import Html
+    from esfkb.site.html.markup import Html
 
 INTROS: dict[str, str] = {
     "businessmodel": "Herbruikbare samenwerkingsmodellen tussen sociale en reguliere economie, met hun "

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from esfkb.model.models import Businessmodel, Proeftuin, Registratie
 from esfkb.model.vocabulary import Proeftuinstatus, Provincie, Samenwerkingsvorm, WinwinNiveau
 from esfkb.privacy.disclosure import FUNNEL
-from esfkb.site.charts import Cell, Row, Series, bar_chart, figure, funnel_chart
-from esfkb.site.figures import aggregate_funnel, hidden_note
-from esfkb.site.labels import format_number, term
-from esfkb.site.markup import Html, el, join
-from esfkb.site.tables import plain_table
-from esfkb.site.views import FUNNEL_COLOR, SIDE_COLORS
+from esfkb.site.html.charts import Cell, Row, Series, bar_chart, figure, funnel_chart
+from esfkb.site.html.labels import format_number, term
+from esfkb.site.html.markup import Html, el, join
+from esfkb.site.html.tables import plain_table
+from esfkb.site.views.documents import FUNNEL_COLOR, SIDE_COLORS
+from esfkb.site.views.figures import aggregate_funnel, hidden_note
 
 if TYPE_CHECKING:
     from esfkb.site.context import SiteContext

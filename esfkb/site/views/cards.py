@@ -1,7 +1,7 @@
 """The metadata card of a document and its relations both ways, with Dutch labels.
 
 Both are derived from the validated model and the knowledge base's link index; values go through
-:mod:`esfkb.site.markup`, so content never reaches the page unescaped.
+:mod:`esfkb.site.html.markup`, so content never reaches the page unescaped.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pydantic import BaseModel
 from esfkb.model.models import Proeftuin, Winwin
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
-from esfkb.site.facets import FACET_LABELS, facets, model_of
-from esfkb.site.labels import field_label, format_date, inverse_label, term
-from esfkb.site.markup import Html, el, esc, join, link
+from esfkb.site.html.labels import field_label, format_date, inverse_label, term
+from esfkb.site.html.markup import Html, el, esc, join, link
+from esfkb.site.views.facets import FACET_LABELS, facets, model_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from esfkb.site.markup import Html, el, esc
+from esfkb.site.html.markup import Html, el, esc
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from esfkb.model.models import Proeftuin
 from esfkb.privacy.disclosure import WITHHELD_TEXT, Disclosure, Figure, Hidden, Measure, disclose, hidden_text
-from esfkb.site.charts import Cell
-from esfkb.site.labels import format_number
+from esfkb.site.html.charts import Cell
+from esfkb.site.html.labels import format_number
 
 if TYPE_CHECKING:
     from esfkb.site.context import SiteContext

@@ -2,14 +2,14 @@
 
 Every page of the edition gets one record. A document's record holds its title, summary, main field
 texts and body as Dutch plain text, and its facets as filters (kind, samenwerkingsvorm, win-win,
-provincie, sector, doelpubliek, maturiteit, status) taken from :mod:`esfkb.site.facets`, so the
+provincie, sector, doelpubliek, maturiteit, status) taken from :mod:`esfkb.site.views.facets`, so the
 library agrees with the cards and the overviews. An ordinary page (home, guides, generated pages)
 gets its text, without filters.
 
 What a record leaves out is as deliberate as what it holds: navigation, heading anchors, relation
 lists and charts (they would make a page match every title it links to), unpublished documents,
 private fields and contact data (the audience may not see them). The records know no search
-engine; :mod:`esfkb.site.search_index` hands them to Pagefind.
+engine; :mod:`esfkb.site.search.pagefind` hands them to Pagefind.
 """
 
 from __future__ import annotations
@@ -28,16 +28,16 @@ from esfkb.model.kinds import Kind
 from esfkb.model.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
-from esfkb.site.facets import facets
-from esfkb.site.labels import term
+from esfkb.site.html.labels import term
 from esfkb.site.sections import redact_links
+from esfkb.site.views.facets import facets
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from esfkb.model.documents import Document, Page
     from esfkb.site.context import SiteContext
-    from esfkb.site.pages import GeneratedPage
+    from esfkb.site.pages.generated import GeneratedPage
 
 FILTER_LABELS: dict[str, str] = {
     "soort": "Soort",

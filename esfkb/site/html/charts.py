@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from esfkb.site.labels import format_number
-from esfkb.site.markup import Html, el, esc
+from esfkb.site.html.labels import format_number
+from esfkb.site.html.markup import Html, el, esc
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

@@ -13,12 +13,12 @@ from esfkb.model.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, 
 from esfkb.model.vocabulary import Economie, Engagement, Indicator, Rol
 from esfkb.privacy.disclosure import FUNNEL
 from esfkb.site.audience import anonymous_label
-from esfkb.site.cards import value_html
-from esfkb.site.charts import Row, Unit, figure, funnel_chart, unit_chart
-from esfkb.site.figures import hidden_note, measures, pilot_funnel
-from esfkb.site.labels import format_date, term
-from esfkb.site.markup import Html, bullet_list, el, esc, inline, join, link, paragraphs
-from esfkb.site.tables import plain_table
+from esfkb.site.html.charts import Row, Unit, figure, funnel_chart, unit_chart
+from esfkb.site.html.labels import format_date, term
+from esfkb.site.html.markup import Html, bullet_list, el, esc, inline, join, link, paragraphs
+from esfkb.site.html.tables import plain_table
+from esfkb.site.views.cards import value_html
+from esfkb.site.views.figures import hidden_note, measures, pilot_funnel
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence

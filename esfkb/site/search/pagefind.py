@@ -10,13 +10,13 @@ The records reach Pagefind as one small HTML page each, indexed by one run of th
 ``data-pagefind-ignore`` spans (captured but not searched), the page's address in the ``url`` meta
 (:data:`URL_META`). The records come from the knowledge
 base, not from the built pages, so the index can be built while MkDocs is still rendering: the
-plugin starts a worker process (:mod:`esfkb.site.pagefind_worker`) with :func:`start_index` as soon
+plugin starts a worker process (:mod:`esfkb.site.search.pagefind_worker`) with :func:`start_index` as soon
 as the site is planned, :meth:`RunningIndex.send` hands it the records (from a forked child where
-there is one, see :mod:`esfkb.site.prerender`), and :meth:`RunningIndex.finish` collects the bundle
+there is one, see :mod:`esfkb.site.build.prerender`), and :meth:`RunningIndex.finish` collects the bundle
 after the build. The worker turns the records into pages and runs Pagefind on the second core.
 The pages live only while Pagefind reads them, so they go to a folder in memory where the system has
 one (:data:`MEMORY_ROOT`), else to the working folder on disk. The worker and Pagefind die with the
-build (:func:`esfkb.forking.die_with_parent`); the folders carry the build's process id, and a build
+build (:func:`esfkb.site.build.processes.die_with_parent`); the folders carry the build's process id, and a build
 removes those of builds that were killed before they could (:func:`remove_stale_folders`).
 (Pagefind's Python client would say the same through ``add_custom_record``, but it reads one
 response per 0.1 s, so 10,000 records would take some 17 minutes.) This is the only module that
@@ -40,13 +40,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from esfkb.errors import SearchIndexError
-from esfkb.forking import PARENT_ENV, process_alive
-from esfkb.site.markup import Html, el, esc
+from esfkb.site.build.processes import PARENT_ENV, process_alive
+from esfkb.site.html.markup import Html, el, esc
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from esfkb.site.search import SearchRecord
+    from esfkb.site.search.records import SearchRecord
 
 LANGUAGE = "nl"
 UNUSED_BUNDLES = ("pagefind-ui.*", "pagefind-component-ui.*", "pagefind-modular-ui.*", "pagefind-highlight.js")
@@ -109,7 +109,7 @@ def record_html(record: SearchRecord) -> str:
 
 
 class RunningIndex:
-    """A Pagefind run in a worker process (:mod:`esfkb.site.pagefind_worker`), fed with the records by :meth:`send`."""
+    """A Pagefind run in a worker process (:mod:`esfkb.site.search.pagefind_worker`), fed with the records by :meth:`send`."""
 
     def __init__(self, workdir: Path, memory: Path | None, process: subprocess.Popen[bytes], command: list[str],
                  started: float, *, leak_scan: dict[str, Any] | None = None) -> None:
@@ -208,7 +208,7 @@ def start_index(leak_scan: dict[str, Any] | None = None) -> RunningIndex:
     The worker starts its interpreter while the build works out the records. Given a ``leak_scan``
     (:func:`esfkb.privacy.leak_scan.scan_request`), it scans the bundle too, on its core, before handing it over.
     """
-    from esfkb.site import pagefind_worker
+    from esfkb.site.search import pagefind_worker
 
     started = time.perf_counter()
     executable = _executable()

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from esfkb.matching.textfit import STOP_WORDS
 from esfkb.site import routes
-from esfkb.site.markup import Html, el, esc
-from esfkb.site.search import FILTER_LABELS, filter_counts
+from esfkb.site.html.markup import Html, el, esc
+from esfkb.site.search.records import FILTER_LABELS, filter_counts
 
 if TYPE_CHECKING:
     from esfkb.site.context import SiteContext

@@ -2,17 +2,17 @@
 
 The build starts this worker early and goes on; the records arrive later on its input, as one JSON
 object (``{"pages": [record, ...], "command": [...]}``), from the build or from the child that
-renders the views (:mod:`esfkb.site.prerender`). Rendering and writing a thousand small pages from
+renders the views (:mod:`esfkb.site.build.prerender`). Rendering and writing a thousand small pages from
 a thread of the build would not overlap with it: every step waits for the interpreter lock that
 page rendering holds. This process has an interpreter of its own (on the second core), and
 Pagefind, which it starts, too.
 
-    python -m esfkb.site.pagefind_worker WORKDIR [MEMORY_FOLDER] < job.json
+    python -m esfkb.site.search.pagefind_worker WORKDIR [MEMORY_FOLDER] < job.json
 
-The record pages go to ``MEMORY_FOLDER`` (in memory, see :data:`esfkb.site.search_index.MEMORY_ROOT`)
+The record pages go to ``MEMORY_FOLDER`` (in memory, see :data:`esfkb.site.search.pagefind.MEMORY_ROOT`)
 when it has room for them to spare, else to ``WORKDIR``; the build removes both folders. A forked
 child of the build writes them itself and sends only their number and folder. The worker dies with
-the build, and Pagefind with the worker (:func:`esfkb.forking.die_with_parent`).
+the build, and Pagefind with the worker (:func:`esfkb.site.build.processes.die_with_parent`).
 """
 
 from __future__ import annotations
@@ -31,12 +31,12 @@ def run(workdir: Path, memory: Path | None = None) -> int:
 
     The page's address is in the record's ``url`` meta, so the pages need no folder of their own.
     """
-    from esfkb.forking import PARENT_ENV, die_with_parent, yield_to_the_build
+    from esfkb.site.build.processes import PARENT_ENV, die_with_parent, yield_to_the_build
 
     die_with_parent(int(os.environ.get(PARENT_ENV, os.getppid())))
     yield_to_the_build()  # before the imports below; Pagefind, started later, inherits the lower priority
     from esfkb.errors import EsfkbError
-    from esfkb.site.search_index import BUNDLE_DIR, PRESCAN_FILE, UNUSED_BUNDLES, page_count
+    from esfkb.site.search.pagefind import BUNDLE_DIR, PRESCAN_FILE, UNUSED_BUNDLES, page_count
 
     raw = sys.stdin.buffer.read()  # the imports above are done by the time the records arrive
     if not raw:
@@ -78,8 +78,8 @@ def run(workdir: Path, memory: Path | None = None) -> int:
 
 def _write_pages(pages: list[dict[str, Any]], workdir: Path, memory: Path | None) -> Path:
     """Write the records that came as JSON (one per page address, checked by the build) as pages; their folder."""
-    from esfkb.site.search import SearchRecord  # the models: only this path needs them
-    from esfkb.site.search_index import record_html, write_record_pages
+    from esfkb.site.search.pagefind import record_html, write_record_pages
+    from esfkb.site.search.records import SearchRecord  # the models: only this path needs them
 
     records = [SearchRecord(**{**fields, "blocks": tuple(fields["blocks"]),
                                "filters": {name: tuple(values) for name, values in fields["filters"].items()}})

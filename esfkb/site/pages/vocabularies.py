@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING
 from esfkb.model.models import Businessmodel, Proeftuin
 from esfkb.model.vocabulary import ALL_VOCABULARIES, Vocabulary, WinwinNiveau
 from esfkb.site import routes
-from esfkb.site.cards import value_html
-from esfkb.site.facets import facets, model_of
-from esfkb.site.labels import term
-from esfkb.site.markup import Html, el, esc, join, link
-from esfkb.site.tables import plain_table
+from esfkb.site.html.labels import term
+from esfkb.site.html.markup import Html, el, esc, join, link
+from esfkb.site.html.tables import plain_table
+from esfkb.site.views.cards import value_html
+from esfkb.site.views.facets import facets, model_of
 
 if TYPE_CHECKING:
     from esfkb.model.documents import Document

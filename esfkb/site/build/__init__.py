@@ -1,0 +1,1 @@
+"""What runs beside the build: helper processes and the views rendered ahead of the build."""

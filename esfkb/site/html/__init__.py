@@ -1,0 +1,1 @@
+"""HTML building blocks of the site: escaping builders, SVG charts, tables, Dutch labels."""

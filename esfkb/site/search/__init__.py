@@ -1,0 +1,1 @@
+"""The site's one search engine: records from the core, indexed by Pagefind."""

@@ -1,0 +1,1 @@
+"""What a document's page shows beside its body: the card, the per-kind views, facets, figures."""
