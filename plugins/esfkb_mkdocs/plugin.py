@@ -84,6 +84,8 @@ ASSETS_URI = "assets/esfkb"
 STYLESHEET = f"{ASSETS_URI}/esfkb.css"
 SCRIPT = f"{ASSETS_URI}/esfkb.js"
 LIBRARY_STYLESHEET = f"{ASSETS_URI}/library.css"
+LAYOUT_STYLESHEET = f"{ASSETS_URI}/layout.css"
+"""Narrow screens and print: how every page reflows at a phone's width and what a printed page leaves out."""
 LIBRARY_SCRIPT = f"{ASSETS_URI}/library.js"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 """Theme overrides: the header's search box, which opens the library instead of Material's search."""
@@ -133,7 +135,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
         self.project = Project(root=root, docs_dir=docs_dir, settings=settings)
-        for stylesheet in (STYLESHEET, LIBRARY_STYLESHEET):
+        for stylesheet in (STYLESHEET, LIBRARY_STYLESHEET, LAYOUT_STYLESHEET):
             if stylesheet not in config.extra_css:
                 config.extra_css.append(stylesheet)
         for script in (SCRIPT, LIBRARY_SCRIPT):
@@ -259,7 +261,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                 log.info(f"{page.src_uri} exists in the docs, so it is not generated")
                 continue
             files.append(File.generated(config, page.src_uri, content=page.markdown))
-        for asset in (STYLESHEET, SCRIPT, LIBRARY_STYLESHEET, LIBRARY_SCRIPT):
+        for asset in (STYLESHEET, SCRIPT, LIBRARY_STYLESHEET, LAYOUT_STYLESHEET, LIBRARY_SCRIPT):
             source = ASSETS_DIR / Path(asset).name
             _replace(files, File.generated(config, asset, abs_src_path=str(source)))
 
