@@ -126,7 +126,8 @@ def report_command(fmt: str, output: Path | None) -> None:
       esfkb report --format markdown --output portefeuille.md
       esfkb report --format json
     """
-    from esfkb.portfolio.report import FORMATS, portfolio
+    from esfkb.portfolio.figures import portfolio
+    from esfkb.portfolio.report import FORMATS
 
     kb = open_knowledge_base()
-    _emit(FORMATS[fmt](portfolio(kb)), output)
+    _emit(FORMATS[fmt](portfolio(kb.documents.values(), kb.kinds, kb.project.settings.small_cell)), output)

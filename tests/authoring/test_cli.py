@@ -43,23 +43,23 @@ def test_show_card(runner: CliRunner, in_base: Path) -> None:
 Enclave in de Kempen
 Proeftuin · enclave-kempen · playbooks/proeftuinen/enclave-kempen.md
 
-  Status                          Lopend
-  Ecosysteem                      Regionaal
-  Provincies                      Antwerpen
-  Startdatum                      2024-03-01
-  Samenwerkingsvormen             Enclave
-  Win-win › Sociale partner       Marktuitbreiding
-  Win-win › Reguliere partner     Productiviteit en efficiëntie
-  Doorstroom                      Wie klaar is, stroomt door naar een job bij de klant.
-  Indicatoren                     DS-01, DS-02, DS-03
+  Status                       Lopend
+  Ecosysteem                   Regionaal
+  Provincies                   Antwerpen
+  Startdatum                   2024-03-01
+  Samenwerkingsvormen          Enclave
+  Win-win › Sociale partner    Marktuitbreiding
+  Win-win › Reguliere partner  Productiviteit en efficiëntie
+  Doorstroom                   Wie klaar is, stroomt door naar een job bij de klant.
+  Indicatoren                  DS-01, DS-02, DS-03
 
 Verwijst naar
-  Matchmaker                      werkbrug        Werkbrug vzw
-  Deelnemers                      kempenwerk      Kempenwerk [trekker, overeenkomst]
-                                  logistiek-olen  Logistiek Olen [partner, overeenkomst]
+  Matchmaker                                 werkbrug        Werkbrug vzw
+  Deelnemers                                 kempenwerk      Kempenwerk [trekker, overeenkomst]
+                                             logistiek-olen  Logistiek Olen [partner, overeenkomst]
 
-Verwezen door
-  Businessmodellen (proeftuinen)  enclave-model   Enclave in een distributiecentrum
+Wordt vermeld door
+  Businessmodellen getest in deze proeftuin  enclave-model   Enclave in een distributiecentrum
 """, "")
 
 
@@ -68,9 +68,9 @@ def test_show_json_and_unknown_id(runner: CliRunner, in_base: Path) -> None:
     card = json.loads(out)
     assert (code, card["kind"], card["valid"]) == (0, "matchmaker", True)
     assert [(g["label"], [r["id"] for r in g["relations"]]) for g in card["incoming"]] == [
-        ("Businessmodellen (auteurs)", ["enclave-model"]),
-        ("Draaiboeken (auteurs)", ["enclave-draaiboek"]),
-        ("Proeftuinen (matchmaker)", ["enclave-kempen"]),
+        ("Auteur van businessmodellen", ["enclave-model"]),
+        ("Auteur van draaiboeken", ["enclave-draaiboek"]),
+        ("Begeleide proeftuinen", ["enclave-kempen"]),
     ]
     assert run(runner, "show", "werkbrugg") == (
         2, "", "esfkb: 'werkbrugg' is not the id of any document: did you mean 'werkbrug'?\n")
@@ -154,7 +154,7 @@ aandeel over de proeftuinen die beide meten)
     data = json.loads(run(runner, "report", "--format", "json")[1])
     assert data["documents"]["proeftuin"]["status"]["lopend"] == 1
     assert data["pilots_per_province"]["antwerpen"] == 1
-    assert data["winwin"]["proeftuinen"]["reguliere_partner"]["productiviteit_efficientie"] == 1
+    assert data["winwin"]["proeftuin"]["reguliere_partner"]["productiviteit_efficientie"] == 1
     ds03 = data["doorstroom"]["stages"][2]
     assert (ds03["indicator"], ds03["value"], ds03["n"], ds03["suppressed"]) == ("DS-03", None, None, True)
     markdown = run(runner, "report", "--format", "markdown")[1]

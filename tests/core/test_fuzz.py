@@ -24,8 +24,8 @@ from esfkb.checks.validation import validate
 from esfkb.config import load_project
 from esfkb.model.builtin_kinds import DRAAIBOEK, PROEFTUIN
 from esfkb.model.frontmatter import parse_document
+from esfkb.portfolio.figures import portfolio
 from esfkb.portfolio.report import FORMATS as REPORT_FORMATS
-from esfkb.portfolio.report import portfolio
 from esfkb.site.catalog import api_files
 from esfkb.site.context import SiteContext
 from tests.conftest import VALID_BASE
@@ -119,7 +119,8 @@ def _faces(root: Path) -> None:
     outputs = [json.dumps(build_card(kb, d).as_dict(), allow_nan=False) for d in kb.documents.values()]
     outputs += [render_card(build_card(kb, d)) for d in kb.documents.values()]
     outputs += [render(list_documents(kb, kind)) for kind in kb.kinds.kinds for render in LIST_FORMATS.values()]
-    outputs += [render(portfolio(kb)) for render in REPORT_FORMATS.values()]
+    outputs += [render(portfolio(kb.documents.values(), kb.kinds, kb.project.settings.small_cell))
+                for render in REPORT_FORMATS.values()]
     outputs += [make() for make in api_files(SiteContext(kb)).values()]
     for text in outputs:
         if text.lstrip().startswith(("{", "[")):
