@@ -1,7 +1,9 @@
-"""A document as a card: title, kind, key facts and its relations both ways.
+"""A document as a card: title, kind, key facts and its relations both ways, computed once for every face.
 
-The card is plain data, so the terminal (``esfkb show``) and any other face render the same
-facts; labels are the Dutch titles of the model fields.
+The card is plain data: the terminal (``esfkb show``, :func:`render_card`) and the site
+(:mod:`esfkb.site.views.cards`) render the same object, so both name a relation alike. Labels are the
+Dutch titles of the model fields and vocabulary values. A :class:`Reader` says what the card may tell:
+the site passes its edition's audience, the terminal reads everything.
 """
 
 from __future__ import annotations
@@ -13,23 +15,71 @@ from esfkb.checks.schema_check import field_at
 from esfkb.model.vocabulary import Indicator, Vocabulary
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.model.documents import Document
     from esfkb.model.frontmatter import Path
+    from esfkb.model.kinds import Kind
 
 MAX_FACT = 76
 """Longer free text is cut to one line of this many characters."""
 
+OUTGOING = "Verwijst naar"
+INCOMING = "Wordt vermeld door"
+"""The headings of the two directions, in every face."""
+
+BACKLINK_LABELS: dict[tuple[str, str], str] = {
+    ("proeftuin", "matchmaker"): "Begeleide proeftuinen",
+    ("proeftuin", "deelnemers"): "Neemt deel aan",
+    ("businessmodel", "proeftuinen"): "Businessmodellen getest in deze proeftuin",
+    ("businessmodel", "auteurs"): "Auteur van businessmodellen",
+    ("draaiboek", "businessmodel"): "Draaiboeken die dit model uitvoeren",
+    ("draaiboek", "proeftuinen"): "Draaiboeken gebruikt in deze proeftuin",
+    ("draaiboek", "auteurs"): "Auteur van draaiboeken",
+}
+"""How a backlink group reads on the target's card, by (source kind, source field)."""
+
+
+def _everything(_document: Document) -> bool:
+    return True
+
+
+def _every_field(_model: type, _name: str) -> bool:
+    return True
+
+
+def _unnamed(_document: Document) -> str:
+    return ""
+
+
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Who reads the card: the documents they may know by name, the fields they may see, and how a document they
+    may not know by name reads instead (the site's audience; the terminal's reader knows everything)."""
+
+    publishes: Callable[[Document], bool] = _everything
+    shows_field: Callable[[type, str], bool] = _every_field
+    anonymous: Callable[[Document], str] = _unnamed
+
 
 @dataclass(frozen=True, slots=True)
 class Relation:
-    """One related document as the card lists it."""
+    """One related document as the card lists it.
+
+    ``missing``: no document of the asked kind has this id. ``hidden``: the reader may not know it by name, so it
+    carries no id, only how it reads (``title``).
+    """
 
     id: str
     title: str
     kind: str
+    kind_label: str = ""
+    status: str = ""
+    """The Dutch label of the document's status, where the reader may see it."""
     detail: str = ""
     missing: bool = False
+    hidden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +93,7 @@ class RelationGroup:
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """What ``esfkb show`` prints."""
+    """A document's card: what ``esfkb show`` prints and what the site's card and relations show."""
 
     id: str
     kind: str
@@ -62,8 +112,8 @@ class Card:
         return data
 
 
-def build_card(kb: KnowledgeBase, document: Document) -> Card:
-    """The card of ``document`` with relations resolved against ``kb``."""
+def build_card(kb: KnowledgeBase, document: Document, reader: Reader = Reader()) -> Card:
+    """The card of ``document`` with relations resolved against ``kb``, as ``reader`` may read it."""
     model = document.kind.model
     reference_keys = {ref.path[0] for ref in document.kind.references}
     facts: list[tuple[str, str]] = []
@@ -75,7 +125,7 @@ def build_card(kb: KnowledgeBase, document: Document) -> Card:
     return Card(
         id=document.id, kind=document.kind.name, kind_label=document.kind.label, title=document.title,
         path=document.rel_path, valid=document.valid, facts=tuple(facts),
-        outgoing=tuple(_outgoing(kb, document)), incoming=tuple(_incoming(kb, document)),
+        outgoing=tuple(_outgoing(kb, document, reader)), incoming=tuple(_incoming(kb, document, reader)),
     )
 
 
@@ -127,51 +177,77 @@ def _short(text: str) -> str:
     return text if len(text) <= MAX_FACT else text[: MAX_FACT - 1].rstrip() + "…"
 
 
-def _outgoing(kb: KnowledgeBase, document: Document) -> list[RelationGroup]:
+def _outgoing(kb: KnowledgeBase, document: Document, reader: Reader) -> list[RelationGroup]:
+    """What the document names, per field in the order of its model, each field's references in path order."""
     groups: dict[str, list[tuple[Path, Relation]]] = {}
     for link in kb.links_from(document.id):
         target = kb.resolved(link)
-        detail = ""
-        if len(link.path) > 2:  # an entry such as a participant: show its other short values
-            entry = document.data.get(link.field, [])[link.path[1]]
-            detail = ", ".join(str(v) for k, v in entry.items() if k != link.path[-1] and isinstance(v, str))
-        groups.setdefault(link.field, []).append((link.path, Relation(
-            link.target, target.title if target else "", link.target_kind, detail, target is None)))
+        detail = _detail(document, link.path)
+        if target is None:
+            relation = Relation(link.target, "", link.target_kind, detail=detail, missing=True)
+        elif not reader.publishes(target):
+            relation = Relation("", reader.anonymous(target), target.kind.name, detail=detail, hidden=True)
+        else:
+            relation = _relation(target, reader, detail)
+        groups.setdefault(link.field, []).append((link.path, relation))
     order = list(document.kind.model.model_fields)
     return [RelationGroup(_label(document.kind.model, (key,)), key,
                           tuple(relation for _, relation in sorted(groups[key], key=lambda pair: pair[0])))
             for key in sorted(groups, key=lambda k: order.index(k) if k in order else len(order))]
 
 
-def _incoming(kb: KnowledgeBase, document: Document) -> list[RelationGroup]:
+def _incoming(kb: KnowledgeBase, document: Document, reader: Reader) -> list[RelationGroup]:
+    """What names the document, per kind and field of the source, sources by id; the reader sees only the sources
+    they may know by name, and only those without errors."""
     groups: dict[tuple[str, str], dict[str, Relation]] = {}
     for link in kb.links_to(document.id):
-        if link.target_kind != document.kind.name:
-            continue
         source = kb.documents[link.source]
-        groups.setdefault((source.kind.name, link.field), {})[source.id] = Relation(
-            source.id, source.title, source.kind.name)
-    result = []
-    for (kind_name, key), relations in sorted(groups.items()):
-        kind = kb.kinds.by_name[kind_name]
-        result.append(RelationGroup(f"{kind.plural} ({key})", key, tuple(sorted(relations.values(),
-                                                                                key=lambda r: r.id))))
-    return result
+        if kb.resolved(link) is not document or not source.valid or not reader.publishes(source):
+            continue
+        groups.setdefault((source.kind.name, link.field), {})[source.id] = _relation(source, reader)
+    return [RelationGroup(backlink_label(kb.kinds.by_name[kind_name], key), key,
+                          tuple(sorted(relations.values(), key=lambda r: r.id)))
+            for (kind_name, key), relations in sorted(groups.items())]
+
+
+def backlink_label(source_kind: Kind, field: str) -> str:
+    """How a backlink group reads on the target's card, with a generic fallback for third-party kinds."""
+    generic = f"{source_kind.plural} ({_label(source_kind.model, (field,)).lower()})"
+    return BACKLINK_LABELS.get((source_kind.name, field), generic)
+
+
+def _relation(target: Document, reader: Reader, detail: str = "") -> Relation:
+    status = getattr(target.model, "status", None)
+    shown = isinstance(status, Vocabulary) and reader.shows_field(type(target.model), "status")
+    return Relation(target.id, target.title, target.kind.name, target.kind.label, _text(status) if shown else "",
+                    detail)
+
+
+def _detail(document: Document, path: Path) -> str:
+    """The other values of the entry a reference sits in (a participant's rol and engagement), as labels."""
+    if len(path) < 3:
+        return ""
+    entry: Any = document.data if document.model is None else document.model
+    for key in path[:-1]:
+        entry = entry[key] if isinstance(key, int) or isinstance(entry, dict) else getattr(entry, key)
+    items = entry.items() if isinstance(entry, dict) else iter(entry)
+    values = [_text(value).lower() if isinstance(value, Vocabulary) else value
+              for key, value in items if key != path[-1] and isinstance(value, str)]
+    return ", ".join(values)
 
 
 def render_card(card: Card) -> str:
-    """The card as aligned plain text for a terminal."""
+    """The card as plain text for a terminal: facts aligned, then the relations aligned."""
     lines = [card.title, f"{card.kind_label} · {card.id} · {card.path}"]
     if not card.valid:
         lines.append(f"! this document has errors: esfkb validate {card.path}")
-    rows = list(card.facts)
-    width = max((len(label) for label, _ in rows), default=0)
-    groups = (*card.outgoing, *card.incoming)
-    width = max(width, *(len(g.label) for g in groups)) if groups else width
-    id_width = max((len(r.id) for g in groups for r in g.relations), default=0)
+    width = max((len(label) for label, _ in card.facts), default=0)
     lines.append("")
-    lines.extend(f"  {label:<{width}}  {value}" for label, value in rows)
-    for heading, section in (("Verwijst naar", card.outgoing), ("Verwezen door", card.incoming)):
+    lines.extend(f"  {label:<{width}}  {value}" for label, value in card.facts)
+    groups = (*card.outgoing, *card.incoming)
+    width = max((len(g.label) for g in groups), default=0)
+    id_width = max((len(r.id) for g in groups for r in g.relations), default=0)
+    for heading, section in ((OUTGOING, card.outgoing), (INCOMING, card.incoming)):
         lines += ["", heading]
         if not section:
             lines.append("  (geen)")
