@@ -16,18 +16,6 @@ if TYPE_CHECKING:
 _MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
            "oktober", "november", "december")
 
-INVERSE_LABELS: dict[tuple[str, str], str] = {
-    ("proeftuin", "matchmaker"): "Begeleide proeftuinen",
-    ("proeftuin", "deelnemers"): "Neemt deel aan",
-    ("businessmodel", "proeftuinen"): "Businessmodellen getest in deze proeftuin",
-    ("businessmodel", "auteurs"): "Auteur van businessmodellen",
-    ("draaiboek", "businessmodel"): "Draaiboeken die dit model uitvoeren",
-    ("draaiboek", "proeftuinen"): "Draaiboeken gebruikt in deze proeftuin",
-    ("draaiboek", "auteurs"): "Auteur van draaiboeken",
-}
-"""How a backlink reads on the target's page, by (source kind, source field)."""
-
-
 def field_label(model: type[BaseModel], name: str) -> str:
     """The Dutch title of a model field (its name when it has none)."""
     info = model.model_fields.get(name)
@@ -56,8 +44,3 @@ def format_number(value: float) -> str:
 def format_date(value: date) -> str:
     """A date as '30 juni 2025'."""
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def inverse_label(source_kind: str, source_plural: str, field: str, field_title: str) -> str:
-    """The heading of a backlink group, with a generic fallback for third-party kinds."""
-    return INVERSE_LABELS.get((source_kind, field), f"{source_plural} ({field_title.lower()})")

@@ -1,7 +1,8 @@
-"""The metadata card of a document and its relations both ways, with Dutch labels.
+"""The metadata card of a document and its relations both ways, as HTML with Dutch labels.
 
-Both are derived from the validated model and the knowledge base's link index; values go through
-:mod:`esfkb.site.html.markup`, so content never reaches the page unescaped.
+The relations, their labels and what the edition's audience may see of them come from the one card model of
+:mod:`esfkb.browse.cards`, which ``esfkb show`` prints too; values go through :mod:`esfkb.site.html.markup`, so
+content never reaches the page unescaped.
 """
 
 from __future__ import annotations
@@ -11,16 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from esfkb.model.models import Proeftuin, Winwin
+from esfkb.browse.cards import INCOMING, OUTGOING, Reader, build_card
+from esfkb.model.models import Winwin
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
-from esfkb.site.html.labels import field_label, format_date, inverse_label, term
+from esfkb.site.audience import anonymous_label
+from esfkb.site.html.labels import field_label, format_date, term
 from esfkb.site.html.markup import Html, el, esc, join, link
 from esfkb.site.views.facets import FACET_LABELS, facets, model_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+    from esfkb.browse.cards import Card, Relation, RelationGroup
     from esfkb.model.documents import Document
     from esfkb.site.context import SiteContext
 
@@ -73,18 +77,20 @@ def value_html(ctx: SiteContext, value: Any, here: str) -> Html:
     return term_html(ctx, value, here)
 
 
-def _field_rows(ctx: SiteContext, document: Document, names: tuple[str, ...], here: str) -> Iterator[tuple[str, Html]]:
+def _field_rows(ctx: SiteContext, document: Document, shown: Card, names: tuple[str, ...],
+                here: str) -> Iterator[tuple[str, Html]]:
     model = document.model
     assert model is not None
     references = {r.path[0] for r in document.kind.references if len(r.path) == 1}
+    outgoing = {group.field: group for group in shown.outgoing}
     found = facets(ctx, document)
     for name in names:
         if name.startswith("@"):
             yield from _derived_rows(ctx, document, name[1:], found, here)
         elif name in references:
-            targets = ctx.kb.related(document.id, name)
+            targets = [r for r in outgoing[name].relations if not r.missing] if name in outgoing else []
             if targets:
-                yield field_label(type(model), name), join((ctx.ref(t, here) for t in targets), ", ")
+                yield outgoing[name].label, join((_name_html(ctx, r, here) for r in targets), ", ")
         else:
             value = getattr(model, name, None)
             if value in (None, [], ""):
@@ -120,13 +126,14 @@ def _winwin_rows(ctx: SiteContext, winwin: Winwin, here: str) -> Iterator[tuple[
 
 def card_rows(ctx: SiteContext, document: Document, here: str) -> Rows:
     """The rows of a document's card, kind first."""
-    rows: Rows = [("Soort", esc(document.kind.label))]
+    shown = card_model(ctx, document)
+    rows: Rows = [("Soort", esc(shown.kind_label))]
     names = CARD_FIELDS.get(document.kind.name) or _generic_fields(document)
     model = type(document.model)
     if ctx.audience.confidential:
         names = (*names, *(n for n in CONFIDENTIAL_FIELDS if n in model.model_fields and n not in names))
     names = tuple(n for n in names if n.startswith("@") or ctx.audience.shows_field(model, n))
-    rows.extend(_field_rows(ctx, document, names, here))
+    rows.extend(_field_rows(ctx, document, shown, names, here))
     return rows
 
 
@@ -148,58 +155,45 @@ def card(ctx: SiteContext, document: Document, here: str) -> Html:
               class_="esfkb-card", aria_label="Kenmerken")
 
 
-def _status(ctx: SiteContext, document: Document) -> str:
-    status = getattr(document.model, "status", None)
-    shown = isinstance(status, Vocabulary) and ctx.audience.shows_field(type(document.model), "status")
-    return term(status) if shown else ""
+def card_model(ctx: SiteContext, document: Document) -> Card:
+    """The document's card as this edition's audience may read it."""
+    return build_card(ctx.kb, document, Reader(ctx.published, ctx.audience.shows_field, anonymous_label))
 
 
-def _item(ctx: SiteContext, target: Document, here: str, extra: str = "") -> Html:
-    known = [target.kind.label, _status(ctx, target)] if ctx.published(target) else []
-    meta = " · ".join(p for p in (*known, extra) if p)
-    return Html(ctx.ref(target, here) + (el("span", f" · {meta}", class_="esfkb-meta") if meta else ""))
+def _relation_html(ctx: SiteContext, relation: Relation, here: str) -> Html:
+    """One relation: a link to its page (or the anonymous label of a document this edition does not publish),
+    then its kind, status and detail."""
+    meta = " · ".join(p for p in (relation.kind_label, relation.status, relation.detail) if p)
+    return Html(_name_html(ctx, relation, here) + (el("span", f" · {meta}", class_="esfkb-meta") if meta else ""))
 
 
-def relation_groups(ctx: SiteContext, document: Document, here: str) -> tuple[Rows, Rows]:
-    """(outgoing, incoming) relations as (label, list) rows; hidden sources never appear."""
-    outgoing: dict[str, list[Html]] = {}
-    for ref in ctx.kb.links_from(document.id):
-        target = ctx.kb.resolved(ref)
-        if target is None:
-            continue
-        label = field_label(document.kind.model, ref.field)
-        extra = _participant_note(document, ref.path) if ref.field == "deelnemers" else ""
-        outgoing.setdefault(label, []).append(_item(ctx, target, here, extra))
-    incoming: dict[str, dict[str, Html]] = {}
-    for ref in ctx.kb.links_to(document.id):
-        source = ctx.kb.get(ref.source)
-        if source is None or not source.valid or not ctx.published(source):
-            continue
-        label = inverse_label(source.kind.name, source.kind.plural, ref.field,
-                              field_label(source.kind.model, ref.field))
-        incoming.setdefault(label, {})[source.id] = _item(ctx, source, here)
-    out_rows = [(label, Html(el("ul", *(el("li", i) for i in items)))) for label, items in outgoing.items()]
-    in_rows = [(label, Html(el("ul", *(el("li", i) for i in items.values())))) for label, items in incoming.items()]
-    return out_rows, in_rows
+def _name_html(ctx: SiteContext, relation: Relation, here: str) -> Html:
+    """A related document by its title, linked to its page; one this edition does not publish by how it reads."""
+    if relation.hidden:
+        return el("span", relation.title, class_="esfkb-anonymous")
+    return ctx.ref(ctx.kb.documents[relation.id], here)
 
 
-def _participant_note(pilot: Document, path: tuple[Any, ...]) -> str:
-    model = pilot.model
-    if not isinstance(model, Proeftuin) or len(path) < 2 or not isinstance(path[1], int):
-        return ""
-    deelnemer = model.deelnemers[path[1]]
-    return f"{term(deelnemer.rol).lower()}, {term(deelnemer.engagement).lower()}"
+def _group_rows(ctx: SiteContext, groups: tuple[RelationGroup, ...], here: str) -> Rows:
+    """(label, list) rows; a reference to no document has no page to link to and is left out."""
+    rows: Rows = []
+    for group in groups:
+        items = [el("li", _relation_html(ctx, r, here)) for r in group.relations if not r.missing]
+        if items:
+            rows.append((group.label, el("ul", *items)))
+    return rows
 
 
 def relations(ctx: SiteContext, document: Document, here: str) -> Html:
     """Both directions side by side: what this document names, and what names it."""
-    outgoing, incoming = relation_groups(ctx, document, here)
+    shown = card_model(ctx, document)
 
     def column(title: str, rows: Rows, empty: str) -> Html:
         body = el("dl", *(Html(el("dt", label) + el("dd", value)) for label, value in rows)) if rows else el("p", empty)
         return el("div", el("h3", title), body, class_="esfkb-relations__side")
 
+    outgoing, incoming = _group_rows(ctx, shown.outgoing, here), _group_rows(ctx, shown.incoming, here)
     return el("div",
-              column("Verwijst naar", outgoing, "Dit document verwijst naar geen ander document."),
-              column("Wordt vermeld door", incoming, "Nog geen enkel document verwijst hiernaar."),
+              column(OUTGOING, outgoing, "Dit document verwijst naar geen ander document."),
+              column(INCOMING, incoming, "Nog geen enkel document verwijst hiernaar."),
               class_="esfkb-relations", data_search_exclude=True)  # other pages' titles: noise in search results
