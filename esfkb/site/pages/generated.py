@@ -90,6 +90,7 @@ def generated_pages(ctx: SiteContext) -> list[GeneratedPage]:
     pages.append(_page(routes.DASHBOARD, "Dashboard", "De portefeuille van de proeftuinen in cijfers.",
                        [(None, "key-figures", ""),
                         ("Proeftuinen per provincie en status", "by-province", ""),
+                        ("Proeftuinen per ecosysteem", "by-ecosystem", ""),
                         ("Samenwerkingsvormen", "forms-used", ""),
                         ("Win-win per kant", "winwin-coverage", ""),
                         ("Doorstroom over alle proeftuinen", "funnel", "")]))
@@ -128,6 +129,7 @@ PAGE_SECTIONS: dict[str, Renderer] = {
     "glossary": _glossary,
     "key-figures": _without_arg(dashboard.key_figures),
     "by-province": _without_arg(dashboard.by_province),
+    "by-ecosystem": _without_arg(dashboard.by_ecosystem),
     "forms-used": _without_arg(dashboard.forms_used),
     "winwin-coverage": _without_arg(dashboard.winwin_coverage),
     "funnel": _without_arg(dashboard.funnel),

@@ -2,30 +2,36 @@
 
 The doorstroom funnel follows DS-01 (involved) → DS-02 (transition realised) → DS-03 (still at
 work after 6 months) → DS-04 (after 12 months). Which figures read '< 5' or 'afgeschermd' is
-decided once per build, over every published pilot together; this module only turns those
-figures into chart cells and text.
+decided once per build, over every published pilot together, as part of the edition's
+portfolio (:mod:`esfkb.portfolio.figures`); this module only turns those figures into chart cells and text.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from esfkb.model.models import Proeftuin
-from esfkb.privacy.disclosure import WITHHELD_TEXT, Disclosure, Figure, Hidden, Measure, disclose, hidden_text
+from esfkb.portfolio.figures import portfolio
+from esfkb.privacy.disclosure import WITHHELD_TEXT, Disclosure, Figure, Hidden, Measure, hidden_text
 from esfkb.site.html.charts import Cell
 from esfkb.site.html.labels import format_number
 
 if TYPE_CHECKING:
+    from esfkb.portfolio.figures import Portfolio
     from esfkb.site.context import SiteContext
 
 
-def disclosure(ctx: SiteContext) -> Disclosure:
-    """What the edition may publish of its pilots' indicators (worked out once per build)."""
-    key = ("figures", "disclosure")
+def edition_portfolio(ctx: SiteContext) -> Portfolio:
+    """The portfolio of what the edition publishes (worked out once per build)."""
+    key = ("figures", "portfolio")
     if key not in ctx.memo:
-        pilots = [(d.id, d.model) for d in ctx.documents("proeftuin") if isinstance(d.model, Proeftuin)]
-        ctx.memo[key] = disclose(pilots, ctx.audience.small_cell)
+        documents = [d for kind in ctx.kb.kinds.kinds for d in ctx.documents(kind.name)]
+        ctx.memo[key] = portfolio(documents, ctx.kb.kinds, ctx.audience.small_cell)
     return ctx.memo[key]
+
+
+def disclosure(ctx: SiteContext) -> Disclosure:
+    """What the edition may publish of its pilots' indicators: its portfolio's disclosure."""
+    return edition_portfolio(ctx).disclosure
 
 
 def figure_cell(shown: Disclosure, figure: Figure) -> Cell:
@@ -39,12 +45,6 @@ def pilot_funnel(ctx: SiteContext, pilot_id: str) -> list[Cell]:
     """The funnel cells of one pilot."""
     shown = disclosure(ctx)
     return [figure_cell(shown, m.value) if m is not None else Cell(None, "") for m in shown.funnel(pilot_id)]
-
-
-def aggregate_funnel(ctx: SiteContext) -> list[tuple[Cell, int]]:
-    """The portfolio funnel: per stage the summed value and how many pilots contribute."""
-    shown = disclosure(ctx)
-    return [(figure_cell(shown, stage.value), stage.pilots) for stage in shown.stages]
 
 
 def measures(ctx: SiteContext, pilot_id: str) -> list[tuple[Measure, Cell, Cell]]:
