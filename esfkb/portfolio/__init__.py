@@ -1,1 +1,2 @@
-"""Portfolio figures of the knowledge base (``esfkb report``; the dashboard shows the same figures)."""
+"""The portfolio: one model of its figures (:mod:`.figures`), rendered by ``esfkb report`` (:mod:`.report`)
+and by the site's dashboard."""

@@ -191,6 +191,11 @@ def test_report_and_dashboard_agree_figure_by_figure(bundled, shown, monkeypatch
         in_report = expected if stage["pilots"] else "-"
         assert re.search(rf"^  {stage['indicator']} .* {re.escape(in_report)} +{stage['pilots']}( |$)", text, re.M)
         assert f"| {stage['indicator']} | {stage['label']} | {in_report} | {stage['pilots']} |" in markdown
+    for people in (text, markdown):  # Dutch labels, never the values written in the frontmatter
+        assert all(label in people for label in ("Vlaams-Brabant", "Geëvalueerd", "Aanwerving met ondersteuning",
+                                                  "Productiviteit en efficiëntie", "Opgenomen in een proeftuin"))
+        assert not re.search(r"vlaams_brabant|geevalueerd|aanwerving_met|productiviteit_efficientie|opgenomen_in",
+                             people)
     # issue 17: the report printed 15 (and 46 % of DS-01) where schoonmaak's hidden DS-02 = 3 followed by subtraction
     assert on_dashboard["DS-02"] == ("afgeschermd", "3") and "15" not in chart
     assert {s["indicator"]: s["share"] for s in stages} == {"DS-01": None, "DS-02": None, "DS-03": None, "DS-04": None}
