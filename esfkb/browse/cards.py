@@ -129,6 +129,11 @@ def build_card(kb: KnowledgeBase, document: Document, reader: Reader = Reader())
     )
 
 
+def fact_label(model: type, path: Path) -> str:
+    """A fact's Dutch label: the titles of the fields along ``path`` (Win-win › Sociale partner)."""
+    return " › ".join(_label(model, path[:depth]) for depth in range(1, len(path) + 1))
+
+
 def _label(model: Any, path: Path) -> str:
     info = field_at(model, path)[1]
     return info.title if info is not None and info.title else str(path[-1])
@@ -137,12 +142,12 @@ def _label(model: Any, path: Path) -> str:
 def _facts(model: Any, path: Path, value: Any, typed: Any = None) -> list[tuple[str, str]]:
     """The facts of ``value`` as written, shown through ``typed``, its validated counterpart where there is one
     (so a vocabulary value reads as its Dutch label, as on the site)."""
-    label = _label(model, path)
+    label = fact_label(model, path)
     if isinstance(value, dict):
         nested: list[tuple[str, str]] = []
         for key, item in value.items():
             sub = getattr(typed, key, None) if typed is not None else None
-            nested.extend((f"{label} › {name}", text) for name, text in _facts(model, (*path, key), item, sub))
+            nested.extend(_facts(model, (*path, key), item, sub))
         return nested
     typed_items = typed if isinstance(typed, list) and isinstance(value, list) and len(typed) == len(value) else None
     if isinstance(value, list):

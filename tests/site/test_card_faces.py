@@ -74,6 +74,34 @@ class _Relations(HTMLParser):
             self._text += data
 
 
+class _CardLabels(HTMLParser):
+    """The row labels (``dt``) of a page's ``esfkb-card``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.labels: list[str] = []
+        self._depth = 0
+        self._reading = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._depth == 0:
+            self._depth = 1 if tag == "div" and "esfkb-card" in (dict(attrs).get("class") or "").split() else 0
+            return
+        self._depth += 1
+        if tag == "dt":
+            self._reading = True
+            self.labels.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth:
+            self._depth -= 1
+            self._reading = self._reading and tag != "dt"
+
+    def handle_data(self, data: str) -> None:
+        if self._reading:
+            self.labels[-1] += data
+
+
 def _site_sides(ctx: SiteContext, html: str, page_url: str) -> list[tuple[str, Side]]:
     """The relations view of a page, each link read back as the id of the document it leads to."""
     by_url = {ctx.url(d): d.id for d in ctx.kb.documents.values() if ctx.published(d)}
@@ -172,3 +200,18 @@ def test_groups_follow_the_model_and_backlinks_read_as_on_the_site(shown):
     assert [g["label"] for g in enclave["incoming"]] == [
         "Businessmodellen getest in deze proeftuin", "Draaiboeken gebruikt in deze proeftuin"]
     assert all(r["title"] and not r["hidden"] for g in enclave["outgoing"] for r in g["relations"])
+
+
+def test_the_public_cards_label_a_win_win_as_esfkb_show_does(bundled, kb, shown):
+    ctx = SiteContext(kb, Audience(small_cell=kb.project.settings.small_cell))
+    checked = 0
+    for document in kb.documents.values():
+        if not ctx.published(document) or "winwin" not in document.data:
+            continue
+        parser = _CardLabels()
+        parser.feed(bundled.text(ctx.url(document)))
+        terminal = [fact["label"] for fact in shown[document.id][0]["facts"] if fact["label"].startswith("Win-win")]
+        assert terminal == ["Win-win › Sociale partner", "Win-win › Reguliere partner"], document.id
+        assert [label for label in parser.labels if label.startswith("Win-win")] == terminal, document.id
+        checked += 1
+    assert checked, "the bundled models and pilots have a win-win"

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel
 
-from esfkb.browse.cards import INCOMING, OUTGOING, Reader, build_card
+from esfkb.browse.cards import INCOMING, OUTGOING, Reader, build_card, fact_label
 from esfkb.model.models import Winwin
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
@@ -96,7 +96,7 @@ def _field_rows(ctx: SiteContext, document: Document, shown: Card, names: tuple[
             if value in (None, [], ""):
                 continue
             if isinstance(value, Winwin):
-                yield from _winwin_rows(ctx, value, here)
+                yield from _winwin_rows(ctx, type(model), value, here)
             elif name == "website":
                 yield field_label(type(model), name), link(value, value, rel="nofollow noopener")
             elif name == "email":
@@ -110,7 +110,7 @@ def _derived_rows(ctx: SiteContext, document: Document, name: str, found: dict[s
     if name == "winwin":
         source = model_of(ctx, document)
         if source is not None:
-            yield from _winwin_rows(ctx, source.winwin, here)
+            yield from _winwin_rows(ctx, type(source), source.winwin, here)
         return
     values = found.get(name)
     if values:
@@ -119,9 +119,10 @@ def _derived_rows(ctx: SiteContext, document: Document, name: str, found: dict[s
         yield label, value_html(ctx, values, here)
 
 
-def _winwin_rows(ctx: SiteContext, winwin: Winwin, here: str) -> Iterator[tuple[str, Html]]:
-    yield "Win-win sociale partner", value_html(ctx, winwin.sociale_partner, here)
-    yield "Win-win reguliere partner", value_html(ctx, winwin.reguliere_partner, here)
+def _winwin_rows(ctx: SiteContext, owner: type, winwin: Winwin, here: str) -> Iterator[tuple[str, Html]]:
+    """Both sides of a win-win, labelled as ``esfkb show`` labels them (Win-win › Sociale partner)."""
+    for side in ("sociale_partner", "reguliere_partner"):
+        yield fact_label(owner, ("winwin", side)), value_html(ctx, getattr(winwin, side), here)
 
 
 def card_rows(ctx: SiteContext, document: Document, here: str) -> Rows:
