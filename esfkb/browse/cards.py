@@ -210,12 +210,12 @@ def _incoming(kb: KnowledgeBase, document: Document, reader: Reader) -> list[Rel
         if kb.resolved(link) is not document or not source.valid or not reader.publishes(source):
             continue
         groups.setdefault((source.kind.name, link.field), {})[source.id] = _relation(source, reader)
-    return [RelationGroup(backlink_label(kb.kinds.by_name[kind_name], key), key,
+    return [RelationGroup(_backlink_label(kb.kinds.by_name[kind_name], key), key,
                           tuple(sorted(relations.values(), key=lambda r: r.id)))
             for (kind_name, key), relations in sorted(groups.items())]
 
 
-def backlink_label(source_kind: Kind, field: str) -> str:
+def _backlink_label(source_kind: Kind, field: str) -> str:
     """How a backlink group reads on the target's card, with a generic fallback for third-party kinds."""
     generic = f"{source_kind.plural} ({_label(source_kind.model, (field,)).lower()})"
     return BACKLINK_LABELS.get((source_kind.name, field), generic)

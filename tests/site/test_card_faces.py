@@ -21,7 +21,7 @@ from esfkb.cli import main
 from esfkb.config import load_project
 from esfkb.site.audience import Audience, Edition, anonymous_label
 from esfkb.site.context import SiteContext
-from esfkb.site.views.cards import relations
+from esfkb.site.views.cards import card_model, relations
 from tests.conftest import REPO
 
 if TYPE_CHECKING:
@@ -215,3 +215,19 @@ def test_the_public_cards_label_a_win_win_as_esfkb_show_does(bundled, kb, shown)
         assert [label for label in parser.labels if label.startswith("Win-win")] == terminal, document.id
         checked += 1
     assert checked, "the bundled models and pilots have a win-win"
+
+
+def test_a_participant_the_edition_does_not_publish_reaches_the_card_model_nameless(kb):
+    ctx = SiteContext(kb, Audience(small_cell=kb.project.settings.small_cell))
+    hidden = [d for d in kb.of_kind("registratie") if not ctx.published(d)]
+    named = 0
+    for pilot in kb.of_kind("proeftuin"):
+        card = card_model(ctx, pilot)
+        for participant in hidden:
+            if participant.id in [link.target for link in kb.links_from(pilot.id)]:
+                named += 1
+                assert participant.id not in repr(card) and participant.title not in repr(card), pilot.id
+        for relation in (r for g in card.outgoing for r in g.relations if r.hidden):
+            assert (relation.id, relation.kind_label, relation.status) == ("", "", "")
+            assert relation.title.startswith("een ") and relation.detail, pilot.id
+    assert named, "a bundled pilot names a registration the public edition does not publish"
