@@ -61,6 +61,10 @@ class Portfolio:
     disclosure: Disclosure
     """What may be published of the pilots' indicators, the funnel's stages among them."""
 
+    def plural(self, kind: str) -> str:
+        """The Dutch plural of a kind ('Proeftuinen'), its name when the registry has no such kind."""
+        return next((c.kind.plural for c in self.documents if c.kind.name == kind), kind)
+
     def pilots_per_province(self) -> dict[Provincie, int]:
         """Pilots per province, whatever their status."""
         return {province: sum(statuses.values()) for province, statuses in self.provinces.items()}

@@ -36,10 +36,6 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
 
 
-def _plural(report: Portfolio, kind: str) -> str:
-    return next((c.kind.plural for c in report.documents if c.kind.name == kind), kind)
-
-
 def _counts(title: str, header: str, counts: Mapping[Vocabulary, int]) -> Table:
     return Table(title, (header, "Aantal"), tuple((value.label, str(n)) for value, n in counts.items()))
 
@@ -65,13 +61,13 @@ def _forms(report: Portfolio) -> Table:
     kinds = list(report.forms)
     first = report.forms[kinds[0]]
     rows = tuple((form.label, *(str(report.forms[k][form]) for k in kinds)) for form in first)
-    return Table("Samenwerkingsvormen", ("Samenwerkingsvorm", *(_plural(report, k) for k in kinds)), rows)
+    return Table("Samenwerkingsvormen", ("Samenwerkingsvorm", *(report.plural(k) for k in kinds)), rows)
 
 
 def _winwin(report: Portfolio, kind: str) -> Table:
     sides = report.winwin[kind]
     rows = tuple((level.label, *(str(sides[s][level]) for s in SIDES)) for level in WinwinNiveau)
-    return Table(f"Win-win per kant in de {_plural(report, kind).lower()}",
+    return Table(f"Win-win per kant in de {report.plural(kind).lower()}",
                  ("Win-win niveau", *(side_label(s) for s in SIDES)), rows)
 
 
