@@ -1,9 +1,11 @@
 """SVG charts generated at build time: no script, no third-party library, every label escaped.
 
 Three primitives cover the site: horizontal bars (grouped or stacked), a centred funnel and a
-unit chart (one square per participant). Each chart carries a <title> for screen readers; the
-figures are also printed next to the bars, and pages add a table for the exact numbers. Charts are
-marked ``data-search-exclude``: their labels would only clutter search results; the tables are indexed.
+unit chart (one square per participant). Each chart is an image to assistive technology
+(``role="img"``) named by its <title> and described by a <desc> that reads its figures row by row;
+the figures are also printed next to the bars, and :func:`figure` adds a table for the exact numbers.
+Charts are marked ``data-search-exclude``: their labels would only clutter search results; the
+tables are indexed.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ BAR_W = 320
 VALUE_W = 64
 MAX_LABEL_W = 230
 TEXT = "currentColor"
+LIGHT_INK = "#ffffff"
+DARK_INK = "#1a1a1a"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,12 +75,35 @@ def _clip(text: str, width: float) -> str:
     return text[: limit - 1] + "…"
 
 
-def _svg(chart_id: str, title: str, width: float, height: float, body: list[str]) -> Html:
-    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="esfkb-chart" id="{esc(chart_id)}" '
+def _svg(chart_id: str, title: str, width: float, height: float, body: list[str], *, desc: str) -> Html:
+    ident = esc(chart_id)
+    head = (f'<svg xmlns="http://www.w3.org/2000/svg" class="esfkb-chart" id="{ident}" '
             f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}" '
-            f'role="img" aria-labelledby="{esc(chart_id)}-title" font-size="{FONT}" data-search-exclude="">'
-            f'<title id="{esc(chart_id)}-title">{esc(title)}</title>')
+            f'role="img" aria-labelledby="{ident}-title" aria-describedby="{ident}-desc" font-size="{FONT}" '
+            f'data-search-exclude=""><title id="{ident}-title">{esc(title)}</title>'
+            f'<desc id="{ident}-desc">{esc(desc)}</desc>')
     return Html(head + "".join(body) + "</svg>")
+
+
+def _describe(lines: Sequence[str]) -> str:
+    """A chart's description: its rows' figures, a sentence per row."""
+    return ". ".join(lines) + "." if lines else "Geen gegevens."
+
+
+def _luminance(color: str) -> float:
+    """The relative luminance of a #rrggbb or #rgb colour (WCAG 2.1)."""
+    digits = color.lstrip("#")
+    if len(digits) == 3:
+        digits = "".join(d * 2 for d in digits)
+    channels = [int(digits[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _ink(fill: str) -> str:
+    """The text colour with the higher contrast on ``fill`` (#rrggbb or #rgb): white or near-black."""
+    light, dark, on = _luminance(LIGHT_INK), _luminance(DARK_INK), _luminance(fill)
+    return LIGHT_INK if (light + 0.05) / (on + 0.05) >= (on + 0.05) / (dark + 0.05) else DARK_INK
 
 
 def _label(x: float, y: float, text: str, width: float, anchor: str = "start") -> str:
@@ -141,7 +168,18 @@ def bar_chart(chart_id: str, title: str, rows: Sequence[Row], series: Sequence[S
         parts, used = _legend([(s.name, s.color, False) for s in series], PAD, y + 4, width - 2 * PAD)
         body.extend(parts)
         y += used + 4
-    return _svg(chart_id, title, width, y + PAD, body)
+    lines = [_bar_line(row, series, stacked=stacked) for row in rows]
+    return _svg(chart_id, title, width, y + PAD, body, desc=_describe(lines))
+
+
+def _bar_line(row: Row, series: Sequence[Series], *, stacked: bool) -> str:
+    """What a row of bars reads: its total and parts (stacked), or each series' figure."""
+    parts = [f"{s.name} {c.text}" if len(series) > 1 else c.text
+             for c, s in zip(row.cells, series, strict=True) if c.text and (c.value or not stacked)]
+    if stacked:
+        total = format_number(sum(c.value or 0 for c in row.cells))
+        return f"{row.label}: {total}" + (f" ({', '.join(parts)})" if parts else "")
+    return f"{row.label}: {', '.join(parts) or 'geen gegevens'}"
 
 
 def _bar(x0: float, y: float, h: float, cell: Cell, *, scale: float, color: str, tip: str) -> list[str]:
@@ -176,7 +214,8 @@ def funnel_chart(chart_id: str, title: str, stages: Sequence[Row], color: str) -
             body.append(_rect(centre - 8, y, 16, bar_h, color=color, tip=f"{stage.label}: {cell.text}", dashed=True))
         body.append(_label(PAD + label_w + BAR_W + 8, mid, cell.text or "niet gemeten", VALUE_W))
         y += row_h
-    return _svg(chart_id, title, width, y + PAD, body)
+    lines = [f"{s.label}: {s.cells[0].text or 'niet gemeten'}" for s in stages]
+    return _svg(chart_id, title, width, y + PAD, body, desc=_describe(lines))
 
 
 def unit_chart(chart_id: str, title: str, rows: Sequence[tuple[str, Sequence[Unit]]],
@@ -194,7 +233,7 @@ def unit_chart(chart_id: str, title: str, rows: Sequence[tuple[str, Sequence[Uni
         for unit in units:
             body.append(_rect(x, y, size, size, color=unit.color, tip=unit.tooltip, dashed=unit.dashed))
             body.append(f'<text x="{x + size / 2:.1f}" y="{y + size / 2 + 0.5:.1f}" text-anchor="middle" '
-                        f'dominant-baseline="middle" fill="{"#fff" if not unit.dashed else TEXT}" '
+                        f'dominant-baseline="middle" fill="{TEXT if unit.dashed else _ink(unit.color)}" '
                         f'font-weight="bold" aria-hidden="true">{esc(unit.letter)}</text>')
             x += size + gap
         body.append(_label(x + 4, y + size / 2, str(len(units)), VALUE_W))
@@ -205,7 +244,9 @@ def unit_chart(chart_id: str, title: str, rows: Sequence[tuple[str, Sequence[Uni
     if note:
         body.append(_label(PAD, y + 8, note, width - 2 * PAD))
         y += 18
-    return _svg(chart_id, title, width, y + PAD, body)
+    lines = [f"{label} ({len(units)}): {'; '.join(u.tooltip for u in units)}" if units else f"{label}: 0"
+             for label, units in rows]
+    return _svg(chart_id, title, width, y + PAD, body, desc=_describe([*lines, note] if note else lines))
 
 
 def figure(chart: Html, caption: str, table: Html | None = None) -> Html:
