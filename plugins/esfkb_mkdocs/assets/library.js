@@ -224,7 +224,14 @@
       boxes.forEach(function (box) { box.checked = false; });
       search();
     });
-    more.addEventListener("click", function () { showMore(generation); });
+    /* The button hides once every result is listed: focus moves to the first new result, never to the page. */
+    more.addEventListener("click", function () {
+      var first = shown;
+      showMore(generation).then(function () {
+        var link = list.children[first] && list.children[first].querySelector("a");
+        if (link) link.focus();
+      });
+    });
 
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
