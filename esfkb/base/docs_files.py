@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from esfkb.checks.diagnostics import Diagnostic, Severity
-from esfkb.site.build.processes import process_alive
+from esfkb.processes import process_alive
 
 ASSET_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".pdf"})
 """File types that content may bring along besides Markdown: raster images and PDF.

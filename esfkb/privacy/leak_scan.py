@@ -11,8 +11,6 @@ obfuscated ``@``); case and spacing are folded, phone numbers are compared by th
 from __future__ import annotations
 
 import contextlib
-import marshal
-import os
 import posixpath
 import re
 import zlib
@@ -21,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 
 from esfkb.privacy.detectors import email_allowed, find_emails, find_phones
 from esfkb.privacy.reading import phone_digits, read, skim
-from esfkb.site.build.processes import Helper, can_fork
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -31,8 +28,6 @@ if TYPE_CHECKING:
     from esfkb.privacy.contacts import Contact
 
 MAX_DECOMPRESSED = 64 * 1024 * 1024
-PARALLEL_FROM = 200
-"""From this many files on, a forked child scans half of them (below, forking costs more than it saves)."""
 _JSON_ESCAPE_RE = re.compile(r"\\u([0-9a-fA-F]{4})")
 _PHONE_RUN_RE = re.compile(r"\+?\d[\d .()/-]{6,22}\d")
 _SPACE_RE = re.compile(r"\s+")
@@ -168,23 +163,12 @@ class Scanned:
                    frozenset(Leak(posixpath.join(under, path), kind, value) for path, kind, value in data["leaks"]))
 
 
-def scan_request(contacts_file: Path | None, settings: Settings) -> dict[str, Any]:
-    """What another process needs to scan a folder as this one would (:func:`prescan`): no contacts, only their path."""
-    return {"contacts_file": str(contacts_file.absolute()) if contacts_file is not None else None,
-            "email_allowlist": list(settings.email_allowlist), "phone_allowlist": list(settings.phone_allowlist)}
+def prescan(folder: Path, contacts: Mapping[str, Contact], settings: Settings) -> dict[str, Any]:
+    """Scan ``folder`` before it is moved into the site (JSON-ready: :meth:`Scanned.from_json`).
 
-
-def prescan(folder: Path, request: Mapping[str, Any]) -> dict[str, Any]:
-    """Scan ``folder`` as :func:`scan_request` asks, before it is moved into the site (JSON: :meth:`Scanned.from_json`).
-
-    The search worker scans the index it wrote while the build still renders, so that the build's
+    The search child scans the index it wrote while the build still renders, so that the build's
     own scan skips those files, unless they changed on the way (:func:`signature`).
     """
-    from esfkb.config import Settings
-    from esfkb.privacy.contacts import load_contacts
-
-    contacts = load_contacts(request["contacts_file"]) if request["contacts_file"] else {}
-    settings = Settings(email_allowlist=request["email_allowlist"], phone_allowlist=request["phone_allowlist"])
     signatures = {p.relative_to(folder).as_posix(): signature(p) for p in sorted(folder.rglob("*")) if p.is_file()}
     return {"signatures": signatures, "leaks": [astuple(leak) for leak in scan_site(folder, contacts, settings)]}
 
@@ -197,8 +181,6 @@ def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Setting
     with consent: :func:`esfkb.privacy.persons.publishable_names`) is that name, not a leak.
     A file in ``scanned`` that has not changed since is not read again; its leaks are taken from there
     (unless it holds a contact's name and there are ``published`` names, which that scan did not know).
-    Where a child can be forked (:func:`esfkb.site.build.processes.can_fork`), it scans every other file on the
-    other core; should it fail, its share is scanned here, so a leak is never missed.
     """
     needles = _needles(contacts, published)
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
@@ -209,31 +191,7 @@ def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Setting
                      and scanned.signatures.get(rel) == signature(p)}
         files = [p for p in files if p.relative_to(site_dir).as_posix() not in unchanged]
         known = {leak for leak in scanned.leaks if leak.path in unchanged}
-    return sorted(known | _scan_all(site_dir, files, needles, settings))
-
-
-def _scan_all(site_dir: Path, files: list[Path], needles: _Needles, settings: Settings) -> set[Leak]:
-    if len(files) < PARALLEL_FROM or not can_fork():
-        return _scan_files(site_dir, files, needles, settings)
-    mine, theirs = files[0::2], files[1::2]
-    read_end, write_end = os.pipe()
-
-    def scan_theirs() -> None:  # in the child: send the leaks as tuples
-        os.close(read_end)
-        found = marshal.dumps([astuple(leak) for leak in _scan_files(site_dir, theirs, needles, settings)])
-        with os.fdopen(write_end, "wb") as out:
-            out.write(found)
-
-    child = Helper.start(scan_theirs, yields=False)  # the build waits for it: it keeps the build's priority
-    os.close(write_end)
-    leaks = _scan_files(site_dir, mine, needles, settings)
-    with os.fdopen(read_end, "rb") as received:
-        found = received.read()
-    if child is not None and child.wait():
-        leaks.update(Leak(*fields) for fields in marshal.loads(found))  # noqa: S302 - from our own child
-    else:
-        leaks.update(_scan_files(site_dir, theirs, needles, settings))
-    return leaks
+    return sorted(known | _scan_files(site_dir, files, needles, settings))
 
 
 def _scan_files(site_dir: Path, files: Iterable[Path], needles: _Needles, settings: Settings) -> set[Leak]:

@@ -39,13 +39,15 @@ class SitePlan:
 
     ctx: SiteContext
     pages: list[GeneratedPage]
+    """The generated pages to add: every one that no page by hand replaces."""
     files: dict[str, DataFile]
     """The API files and JSON Schemas, by site path: each content is worked out when it is called."""
+    replaced: tuple[str, ...] = ()
+    """Generated pages left out because the docs hold a page by hand at their path, which takes their place whole."""
     _generated: dict[str, GeneratedPage] = field(init=False)
 
     def __post_init__(self) -> None:
-        by_hand = {page.rel_path for page in self.ctx.kb.pages}  # a page by hand replaces a generated one
-        self._generated = {p.src_uri: p for p in self.pages if p.src_uri not in by_hand}
+        self._generated = {p.src_uri: p for p in self.pages}
 
     @property
     def hidden(self) -> frozenset[str]:
@@ -126,5 +128,8 @@ def plan_site(kb: KnowledgeBase, audience: Audience, *, directory_urls: bool = T
     """Plan the edition of ``kb`` for ``audience``."""
     ctx = SiteContext(kb, audience, directory_urls)
     files = {**api_files(ctx), **schema_files(ctx, schemas_dir)}
-    return SitePlan(ctx, generated_pages(ctx), dict(sorted(files.items())))
+    by_hand = {page.rel_path for page in kb.pages}
+    generated = generated_pages(ctx)
+    return SitePlan(ctx, [p for p in generated if p.src_uri not in by_hand], dict(sorted(files.items())),
+                    tuple(p.src_uri for p in generated if p.src_uri in by_hand))
 

@@ -9,19 +9,16 @@ Hooks:
 - ``on_config``: reset per-build state, read the settings and the audience, add our CSS and JS.
 - ``on_files`` (late): load and validate through the core, log every diagnostic with file, line and
   code; then apply the site plan: drop document files this edition must not publish, add the
-  generated pages, API files, JSON Schemas and assets as virtual files.
-  It starts workers that run beside the build on the other core, as forked children where it can:
-  one works out the search records, sends them to Pagefind's worker and then writes the API files
-  and JSON Schemas into the site; one renders the views of every page in build order
-  (:mod:`esfkb.site.build.prerender`).
+  generated pages, API files, JSON Schemas and assets as virtual files; start what runs beside the
+  build (:class:`esfkb.site.build.beside.BesideTheBuild`: the search index, the data files, the views).
 - ``on_page_read_source``: give MkDocs a document's body without its frontmatter, which the core has
   parsed already (MkDocs would parse it a second time only for ``page.meta``, which we set).
 - ``on_page_markdown`` (early): set the escaped title and description, redact links to unpublished
   pages; a page that Python-Markdown cannot render in bounded time gets a notice instead
   (:mod:`esfkb.safety.complexity`, ESF412).
 - ``on_page_content``: sanitise the HTML of the page's Markdown (:mod:`esfkb.safety.sanitize`), then
-  place the page's views, rendered HTML and SVG (from the child when it has sent them, else rendered
-  here), under headings rendered as the site's own (:mod:`esfkb_mkdocs.headings`, which adds them to
+  place the page's views, rendered HTML and SVG (rendered beside the build when they have arrived,
+  else here), under headings rendered as the site's own (:mod:`esfkb_mkdocs.headings`, which adds them to
   the page's anchors and table of contents), and add the audience's banner. Everything comes from
   the knowledge base loaded in ``on_files``, so a page can be filled as soon as it is HTML; nothing
   waits for other pages.
@@ -29,13 +26,12 @@ Hooks:
   page's head (:mod:`esfkb.safety.csp`), the theme's own pages (404.html) included, which also get
   the confidential banner.
 - ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is;
-  stop the views' renderer (every page is filled by now); wait for the data files (MkDocs copies
-  files next).
+  wait for the data files (MkDocs copies files next).
 - ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind if it is
   not done yet), then, last, in the public edition, scan every written file, the index included
-  (which Pagefind's worker scanned already), for personal contact data and fail the build on a
+  (which was scanned beside the build already), for personal contact data and fail the build on a
   hit, naming file and value (leak scan).
-- ``on_build_error`` / ``on_shutdown``: stop the workers that a failed build leaves behind; at the
+- ``on_build_error`` / ``on_shutdown``: stop what a failed build leaves running beside it; at the
   end of serve, let go of what the last build loaded (after ``mkdocs build`` the process ends).
 
 Search: one engine for the whole site. Material's own search plugin is meant to be off; the theme
@@ -64,18 +60,19 @@ from esfkb_mkdocs.config import EsfkbConfig
 from esfkb_mkdocs.headings import Headings
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
     from mkdocs.structure.pages import Page
 
     from esfkb.base.knowledge_base import KnowledgeBase
+    from esfkb.privacy.contacts import Contact
     from esfkb.privacy.leak_scan import Scanned
     from esfkb.site.audience import Audience
-    from esfkb.site.build.prerender import Prerender
-    from esfkb.site.build.processes import Helper
+    from esfkb.site.build.beside import BesideTheBuild
     from esfkb.site.plan import SitePlan
-    from esfkb.site.search.pagefind import RunningIndex
 
 log = get_plugin_logger(__name__)
 
@@ -106,10 +103,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.audience: Audience | None = None
         self.plan: SitePlan | None = None
         self._headings: Headings | None = None
-        self._search: RunningIndex | None = None
-        self._beside: Helper | None = None  # the search records, then the data files
-        self._index_scanned: Scanned | None = None  # the index's leak scan, by the search worker
-        self._prerender: Prerender | None = None
+        self._contacts: dict[str, Contact] = {}  # the public edition's: what the leak scan looks for
+        self._beside: BesideTheBuild | None = None
+        self._index_scanned: Scanned | None = None  # the index's leak scan, done beside the build
         self._serving = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -123,8 +119,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.kb = None
         self.plan = None
         self._headings = None
+        self._contacts = {}
         self._index_scanned = None
-        self._stop_workers()
+        self._stop_beside()
         _unfreeze()
         options: dict[str, Any] = {k: v for k, v in self.config.items() if k != "enabled"}
         root = Path(config.config_file_path).parent.resolve()
@@ -147,96 +144,63 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
     @event_priority(-50)  # late: after other plugins added or removed files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
-        """Load and validate the whole knowledge base once per build, then apply the site plan."""
+        """Load and validate the whole knowledge base once per build, apply the site plan, start what runs beside."""
         from esfkb.base.knowledge_base import load_knowledge_base
         from esfkb.checks.validation import validate
-        from esfkb.site.build.prerender import Prerender
+        from esfkb.site.build.beside import BesideTheBuild
         from esfkb.site.plan import plan_site
 
         assert self.project is not None and self.audience is not None
-        self._start_index()
         self.kb = load_knowledge_base(self.project, cache=self._cache)
         self.plan = plan = plan_site(self.kb, self.audience, directory_urls=config.use_directory_urls,
                                      schemas_dir=self.project.root / "schemas")
         self._headings = Headings(config)  # here, once every plugin has set its Markdown extensions
-        self._start_beside(plan, Path(config.site_dir))
-        result = validate(self.kb)
-        for d in result.diagnostics:
+        for d in validate(self.kb).diagnostics:
             line = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
             if d.severity == Severity.ERROR:
                 log.warning(line)
             else:
                 log.info(line)
         self._apply(plan, files, config)
-        _add_data_files(plan, files, config, written=self._beside is not None)
+        self._contacts = self._load_contacts()
         _freeze()
-        self._prerender = Prerender.start(plan, [(f.src_uri, f.url) for f in files.documentation_pages()])
+        try:
+            self._beside = BesideTheBuild.start(plan, Path(config.site_dir),
+                                                [(f.src_uri, f.url) for f in files.documentation_pages()],
+                                                self._index_scan())
+        except EsfkbError as error:
+            raise PluginError(f"esfkb: {error}") from error
+        _add_data_files(plan, files, config, written=self._beside.writes_data_files)
         return files
 
-    def _start_index(self) -> None:
-        """Start Pagefind's worker: its interpreter starts while the knowledge base loads."""
-        from esfkb.site.search.pagefind import start_index
+    def _load_contacts(self) -> dict[str, Contact]:
+        """The private contacts file's entries, in the public edition (where the leak scan looks for them)."""
+        from esfkb.privacy.contacts import contacts_path, load_contacts
 
+        assert self.project is not None and self.audience is not None
+        if self.audience.confidential:
+            return {}
+        path = contacts_path(self.project.settings, self.project.root, self.project.docs_dir)
         try:
-            self._search = start_index(self._leak_scan_request())
+            return dict(load_contacts(path)) if path is not None and path.exists() else {}
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
 
-    def _start_beside(self, plan: SitePlan, site_dir: Path) -> None:
-        """Fork the child that sends Pagefind's worker its records and then writes the data files.
-
-        As soon as the site is planned: Pagefind, which waits for the records, takes longest. This
-        child and the views' one (forked at the end of ``on_files``) share the second core, so the
-        views' child starts at once and keeps ahead of the build from its first page. Where no child
-        can be forked, the records and data files are worked out here (the views as the pages need them).
-        """
-        from esfkb.site.build.processes import Helper
-        from esfkb.site.search.records import search_records
-
-        search = self._search
-        assert search is not None
-
-        def beside_the_build() -> None:
-            search.send(search_records(plan.ctx, plan.pages), write_pages=True)
-            _write_data_files(plan, site_dir)
-
-        self._beside = Helper.start(beside_the_build)
-        if self._beside is None:
-            search.send(search_records(plan.ctx, plan.pages))  # the worker writes the pages, beside the build
-        else:
-            search.release_input()  # the child holds the worker's input now, and the views' child must not
-
-    def _leak_scan_request(self) -> dict[str, Any] | None:
-        """What the search worker needs to scan the index for leaks itself; None where nothing is scanned."""
-        from esfkb.privacy.leak_scan import scan_request
+    def _index_scan(self) -> Callable[[Path], dict[str, Any]] | None:
+        """How the search index is scanned for leaks beside the build; None where nothing is scanned."""
+        from esfkb.privacy.leak_scan import prescan
 
         assert self.project is not None and self.audience is not None
         if self.audience.confidential:
             return None
-        return scan_request(self._contacts_file(), self.project.settings)
+        contacts, settings = self._contacts, self.project.settings
+        return lambda bundle: prescan(bundle, contacts, settings)
 
-    def _contacts_file(self) -> Path | None:
-        """The private contacts file, if the settings name one and it is there."""
-        from esfkb.privacy.contacts import contacts_path
-
-        assert self.project is not None
-        path = contacts_path(self.project.settings, self.project.root, self.project.docs_dir)
-        return path if path is not None and path.exists() else None
-
-    def _stop_prerender(self) -> None:
-        if self._prerender is not None:
-            self._prerender.close()
-            self._prerender = None
-
-    def _stop_workers(self) -> None:
-        """Stop what runs beside the build: the views' renderer, the records' and data files' child, Pagefind."""
-        self._stop_prerender()
+    def _stop_beside(self) -> None:
+        """Stop what runs beside the build and remove its working folder."""
         if self._beside is not None:
-            self._beside.stop()
+            self._beside.close()
             self._beside = None
-        if self._search is not None:
-            self._search.cancel()
-            self._search = None
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """A document's body, without the frontmatter the core parsed already; None for other pages."""
@@ -256,20 +220,19 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             file = files.get_file_from_path(src_uri)
             if file is not None:
                 files.remove(file)
+        for src_uri in plan.replaced:
+            log.info(f"{src_uri} exists in the docs, so it is not generated")
         for page in plan.pages:
-            if files.get_file_from_path(page.src_uri) is not None:
-                log.info(f"{page.src_uri} exists in the docs, so it is not generated")
-                continue
-            files.append(File.generated(config, page.src_uri, content=page.markdown))
+            _replace(files, File.generated(config, page.src_uri, content=page.markdown))
         for asset in (STYLESHEET, SCRIPT, LIBRARY_STYLESHEET, LAYOUT_STYLESHEET, LIBRARY_SCRIPT):
             source = ASSETS_DIR / Path(asset).name
             _replace(files, File.generated(config, asset, abs_src_path=str(source)))
 
     def _collect_data_files(self, files: Files) -> None:
-        """Wait for the child that writes the data files; should it have failed, work out their contents here."""
-        child, self._beside = self._beside, None
-        if child is None or child.wait() or self.plan is None:
+        """Wait for the data files written beside the build; should that have failed, work out their contents here."""
+        if self._beside is None or not self._beside.writes_data_files or self._beside.data_files_written():
             return
+        assert self.plan is not None
         for src_uri, content in self.plan.files.items():
             file = files.get_file_from_path(src_uri)
             if file is not None:
@@ -304,7 +267,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         html = sanitize(html)
         if self.plan is None or self._headings is None:
             return html
-        rendered = self._prerender.take(page.url) if self._prerender is not None else None
+        rendered = self._beside.views(page.url) if self._beside is not None else None
         headings = self._headings.for_page(page, html)
         html = self.plan.html(page.file.src_uri, html, page.url, headings, rendered)
         headings.apply(page)
@@ -328,13 +291,11 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the header's search form the library's URL (site-relative; the template makes it relative).
 
-        MkDocs fills every page's content before this event, so the views' renderer has done its work;
-        it copies files after it, so the data files must be in the site by now.
+        MkDocs copies files after this event, so the data files must be in the site by now.
         """
         from esfkb.site import routes
         from esfkb.site.urls import page_url
 
-        self._stop_prerender()
         self._collect_data_files(files)
         env.globals[LIBRARY_URL_GLOBAL] = page_url(routes.LIBRARY, directory_urls=config.use_directory_urls)
         return env
@@ -345,40 +306,36 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         from esfkb.privacy.leak_scan import Scanned
         from esfkb.site import routes
 
-        if self._search is None:
+        if self._beside is None:
             return
-        search, self._search = self._search, None
         try:
-            stats = search.finish(Path(config.site_dir) / routes.SEARCH_INDEX)
+            index = self._beside.search_index(Path(config.site_dir) / routes.SEARCH_INDEX)
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
-        if stats.prescan is not None:
-            self._index_scanned = Scanned.from_json(stats.prescan, under=routes.SEARCH_INDEX)
-        if not stats.pages:
+        finally:
+            self._stop_beside()
+        if index is None:
             log.info("search index: no page to index")
             return
+        if index.scanned is not None:
+            self._index_scanned = Scanned.from_json(index.scanned, under=routes.SEARCH_INDEX)
+        stats = index.stats
         log.info(f"search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
                  f"in {stats.seconds:.1f} s")
 
     @event_priority(-100)  # last: scan what every plugin wrote, the search index included
     def _scan_for_leaks(self, *, config: MkDocsConfig) -> None:
         """Fail a public build that published personal contact data, naming file and value."""
-        from esfkb.privacy.contacts import load_contacts
         from esfkb.privacy.leak_scan import describe, scan_site
         from esfkb.privacy.persons import publishable_names
 
         assert self.project is not None and self.audience is not None
         if self.audience.confidential:
             return  # the matchmakers edition carries contacts on purpose, behind its banner
-        settings = self.project.settings
-        path = self._contacts_file()
-        try:
-            contacts = load_contacts(path) if path is not None else {}
-        except EsfkbError as error:
-            raise PluginError(f"esfkb: {error}") from error
+        contacts = self._contacts
         scanned, self._index_scanned = self._index_scanned, None
         published = publishable_names(self.kb, self.audience.today) if contacts and self.kb is not None else []
-        leaks = scan_site(Path(config.site_dir), contacts, settings, scanned, published)
+        leaks = scan_site(Path(config.site_dir), contacts, self.project.settings, scanned, published)
         if leaks:
             lines = "\n  ".join(describe(leaks))
             raise PluginError(f"esfkb: the public site contains personal contact data:\n  {lines}\n"
@@ -387,8 +344,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
     on_post_build = CombinedEvent(_write_search_index, _scan_for_leaks)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves no worker behind."""
-        self._stop_workers()
+        """A failed build leaves nothing running beside it."""
+        self._stop_beside()
 
     def on_shutdown(self) -> None:
         """Nor does the end of ``mkdocs serve``, which also lets go of what the last build loaded.
@@ -397,7 +354,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         last collection would walk all of it and free it object by object, which took 0.25 s at 1,000
         documents (0.33-0.39 s from the end of the build to the end of the process, 0.08-0.11 s frozen).
         """
-        self._stop_workers()
+        self._stop_beside()
         if self._serving:
             _unfreeze()
 
@@ -426,12 +383,11 @@ def _unfreeze() -> None:
 
 
 def _add_data_files(plan: SitePlan, files: Files, config: MkDocsConfig, *, written: bool) -> None:
-    """Add the API files and JSON Schemas: ``written`` into the site by a forked child (:func:`_write_data_files`),
-    else with their content worked out here.
+    """Add the API files and JSON Schemas: ``written`` into the site beside the build, else with their content.
 
     A generated file whose source is its own place in the site is one MkDocs leaves as it is
-    ("let plugins write directly into site_dir"), so the child's files are copied nowhere. They are
-    there by ``on_env``, which waits for the child; MkDocs copies files after that.
+    ("let plugins write directly into site_dir"), so the files written beside are copied nowhere.
+    They are there by ``on_env``, which waits for them; MkDocs copies files after that.
     """
     site_dir = Path(config.site_dir)
     for src_uri, content in plan.files.items():
@@ -439,13 +395,6 @@ def _add_data_files(plan: SitePlan, files: Files, config: MkDocsConfig, *, writt
             _replace(files, File.generated(config, src_uri, abs_src_path=str(site_dir / src_uri)))
         else:
             _replace(files, File.generated(config, src_uri, content=content()))
-
-
-def _write_data_files(plan: SitePlan, site_dir: Path) -> None:
-    for src_uri, content in plan.files.items():
-        target = site_dir / src_uri
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(content(), encoding="utf-8")
 
 
 def _add_templates(config: MkDocsConfig) -> None:

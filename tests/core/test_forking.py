@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 import time
 
 import pytest
 
-from esfkb.site.build.processes import HELPER_NICENESS, Helper
+from esfkb.processes import HELPER_NICENESS, NO_FORK_ENV, Helper, process_alive, spawn
 
 
 def test_a_job_runs_in_a_child_at_the_lowest_priority(tmp_path):
@@ -58,3 +59,34 @@ def test_no_child_is_forked_beside_other_threads():
     finally:
         release.set()
         thread.join()
+
+
+def test_no_child_is_forked_when_the_environment_asks_for_none(monkeypatch):
+    monkeypatch.setenv(NO_FORK_ENV, "1")
+    assert Helper.start(lambda: None) is None
+    monkeypatch.setenv(NO_FORK_ENV, "0")
+    helper = Helper.start(lambda: None)
+    assert helper is not None and helper.wait()
+
+
+def test_a_spawned_program_dies_with_its_parent(tmp_path):
+    """The program a helper starts is killed with that helper, even by SIGKILL (Linux's parent-death signal)."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the parent-death signal is Linux's")
+    pid_file = tmp_path / "pid"
+
+    def start_and_wait() -> None:
+        program = spawn(["/bin/sh", "-c", f"echo $$ > {pid_file}; exec sleep 60"])
+        program.wait()
+
+    helper = Helper.start(start_and_wait, yields=False)
+    assert helper is not None
+    deadline = time.monotonic() + 10
+    while not pid_file.exists() or not pid_file.read_text().strip():
+        assert time.monotonic() < deadline, "the program never started"
+        time.sleep(0.02)
+    program = int(pid_file.read_text())
+    helper.stop()
+    while process_alive(program):
+        assert time.monotonic() < deadline + 5, "the program outlived its parent"
+        time.sleep(0.02)

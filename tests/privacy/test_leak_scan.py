@@ -7,15 +7,12 @@ import json
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from esfkb.config import Settings, load_project
 from esfkb.privacy import leak_scan
 from esfkb.privacy.contacts import Contact
 from esfkb.privacy.detectors import email_allowed, find_emails, find_phones
-from esfkb.privacy.leak_scan import PARALLEL_FROM, scan_site
-from esfkb.site.build.processes import can_fork
-from tests.conftest import REPO, failing_in_a_child
+from esfkb.privacy.leak_scan import scan_site
+from tests.conftest import REPO
 
 CONTACTS = {
     "kempenwerk": Contact(naam="Sofie Voorbeeldt", functie="zaakvoerder",
@@ -58,46 +55,17 @@ def test_contact_values_are_found_in_every_disguise(tmp_path):
     }
 
 
-def _large_site(tmp_path: Path) -> Path:
-    """More files than one process scans alone, with a leak in each half of the sorted list."""
-    quiet = "<p>Niets te melden.</p>"
-    files: dict[str, bytes | str] = {f"p{n:03d}/index.html": quiet for n in range(PARALLEL_FROM + 50)}
-    files["p000/index.html"] = "<p>Contact: Sofie Voorbeeldt</p>"
-    files["p001/index.html"] = "<p>Bel 014 21 00 01</p>"
-    return site(tmp_path, files)
-
-
-LARGE_SITE_LEAKS = {("p000/index.html", "contactpersoon"), ("p001/index.html", "telefoon van een contactpersoon")}
-
-
-@pytest.mark.skipif(not can_fork(), reason="the scan forks a helper only where that is safe")
-def test_a_large_site_is_scanned_by_two_processes_and_nothing_is_missed(tmp_path):
-    found = {(leak.path, leak.kind) for leak in scan_site(_large_site(tmp_path), CONTACTS, Settings())}
-    assert found == LARGE_SITE_LEAKS
-
-
-@pytest.mark.skipif(not can_fork(), reason="the scan forks a helper only where that is safe")
-def test_when_the_helper_fails_its_share_is_scanned_by_the_build(tmp_path, monkeypatch):
-    monkeypatch.setattr(leak_scan, "_scan_files", failing_in_a_child(leak_scan._scan_files))
-    found = {(leak.path, leak.kind) for leak in scan_site(_large_site(tmp_path), CONTACTS, Settings())}
-    assert found == LARGE_SITE_LEAKS
-
-
 def test_a_folder_scanned_before_it_was_moved_in_is_not_read_again_unless_it_changed(tmp_path, files_the_scan_reads):
-    """The search worker scans the index it wrote; the build takes those findings for the files that did not change."""
-    contacts = tmp_path / "contacts.yml"
-    contacts.write_text("kempenwerk:\n  naam: Sofie Voorbeeldt\n  email: sofie.voorbeeldt@kempenwerk.example\n",
-                        encoding="utf-8")
+    """The search child scans the index it wrote; the build takes those findings for the files that did not change."""
     index = site(tmp_path / "worker", {"a.json": '{"t": "Sofie  Voorbeeldt"}', "b.json": "{}", "c.json": "{}"})
-    request = leak_scan.scan_request(contacts, Settings())
-    assert "Voorbeeldt" not in json.dumps(request), "the request names the contacts file, never a contact"
-    scanned = leak_scan.Scanned.from_json(json.loads(json.dumps(leak_scan.prescan(index, request))), under="pagefind")
+    found = leak_scan.prescan(index, CONTACTS, Settings())
+    scanned = leak_scan.Scanned.from_json(json.loads(json.dumps(found)), under="pagefind")
     assert {(leak.path, leak.kind) for leak in scanned.leaks} == {("pagefind/a.json", "contactpersoon")}
 
     root = site(tmp_path, {"index.html": "<p>Welkom</p>"})
     index.rename(root / "pagefind")
     (root / "pagefind" / "b.json").write_text('{"t": "bel 014 21 00 01"}', encoding="utf-8")  # changed on the way
-    files_the_scan_reads.clear()  # the worker's scan above is not the build's
+    files_the_scan_reads.clear()  # the child's scan above is not the build's
     found = {(leak.path, leak.kind) for leak in scan_site(root, CONTACTS, Settings(), scanned)}
     assert sorted(files_the_scan_reads) == ["index.html", "pagefind/b.json"]
     assert found == {("pagefind/a.json", "contactpersoon"), ("pagefind/b.json", "telefoon van een contactpersoon")}

@@ -12,9 +12,9 @@ import pytest
 
 from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.config import Project, Settings
+from esfkb.processes import HELPER_NICENESS
 from esfkb.site.audience import Audience
 from esfkb.site.build.prerender import Prerender
-from esfkb.site.build.processes import HELPER_NICENESS
 from esfkb.site.plan import SitePlan, plan_site
 from esfkb.site.urls import page_url
 from tests.conftest import REPO

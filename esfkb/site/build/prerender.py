@@ -7,7 +7,7 @@ renders them on the other core, in build order, and streams them back. The build
 arrived when it needs a page (:meth:`Prerender.take` never waits) and renders whatever has not
 itself, so a slow, failing or missing child costs time, never a page.
 
-No child where none can be forked safely (:func:`esfkb.site.build.processes.can_fork`).
+No child where none can be forked safely (:func:`esfkb.processes.can_fork`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ import os
 import struct
 from typing import TYPE_CHECKING
 
-from esfkb.site.build.processes import Helper, can_fork
+from esfkb.processes import Helper, can_fork
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -5,22 +5,19 @@ the index chunks holding the words it searches, the filter chunks, and the fragm
 results it shows; no page loads the whole index. The language is forced to Dutch so that every
 record is stemmed alike ("samenwerkingen" finds "samenwerking").
 
-The records reach Pagefind as one small HTML page each, indexed by one run of the Pagefind binary
-(the one the ``pagefind[bin]`` wheel ships): text in ``data-pagefind-body``, meta and filters in
-``data-pagefind-ignore`` spans (captured but not searched), the page's address in the ``url`` meta
-(:data:`URL_META`). The records come from the knowledge
-base, not from the built pages, so the index can be built while MkDocs is still rendering: the
-plugin starts a worker process (:mod:`esfkb.site.search.pagefind_worker`) with :func:`start_index` as soon
-as the site is planned, :meth:`RunningIndex.send` hands it the records (from a forked child where
-there is one, see :mod:`esfkb.site.build.prerender`), and :meth:`RunningIndex.finish` collects the bundle
-after the build. The worker turns the records into pages and runs Pagefind on the second core.
-The pages live only while Pagefind reads them, so they go to a folder in memory where the system has
-one (:data:`MEMORY_ROOT`), else to the working folder on disk. The worker and Pagefind die with the
-build (:func:`esfkb.site.build.processes.die_with_parent`); the folders carry the build's process id, and a build
-removes those of builds that were killed before they could (:func:`remove_stale_folders`).
-(Pagefind's Python client would say the same through ``add_custom_record``, but it reads one
-response per 0.1 s, so 10,000 records would take some 17 minutes.) This is the only module that
-knows the engine: another engine takes another adapter, not other records.
+The records reach Pagefind as one small HTML page each (:func:`record_html`), written to a working
+folder and indexed by one run of the Pagefind binary (the one the ``pagefind[bin]`` wheel ships):
+text in ``data-pagefind-body``, meta and filters in ``data-pagefind-ignore`` spans (captured but not
+searched), the page's address in the ``url`` meta (:data:`URL_META`). The records come from the
+knowledge base, not from the built pages, so the index can be built while MkDocs still renders:
+:class:`PagefindRun` starts Pagefind and lets the caller go on; where that caller is the build's
+child (:mod:`esfkb.site.build.beside`), all of it runs on the other core. Pagefind dies with the
+process that started it (:func:`esfkb.processes.spawn`); the working folder carries the build's
+process id, and a build removes those of builds that were killed before they could
+(:func:`remove_stale_folders`). (Pagefind's Python client would say the same through
+``add_custom_record``, but it reads one response per 0.1 s, so 10,000 records would take some 17
+minutes.) This is the only module that knows the engine: another engine takes another adapter, not
+other records.
 """
 
 from __future__ import annotations
@@ -31,16 +28,14 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import time
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from esfkb.errors import SearchIndexError
-from esfkb.site.build.processes import PARENT_ENV, process_alive
+from esfkb.processes import process_alive, spawn
 from esfkb.site.html.markup import Html, el, esc
 
 if TYPE_CHECKING:
@@ -55,26 +50,15 @@ removed from the site: they weigh some 400 KB and carry their translators' e-mai
 leak scan rightly refuses to publish."""
 BUNDLE_DIR = "bundle"
 RECORDS_DIR = "records"
-MEMORY_HEADROOM = 4
-"""The memory folder takes the record pages when its free space is this many times their size: the
-rest of the system keeps its room."""
-PRESCAN_FILE = "leak-scan.json"
-"""The worker's leak scan of the bundle (:func:`esfkb.privacy.leak_scan.prescan`), beside it in the working folder."""
-MEMORY_ROOT = Path("/dev/shm")  # noqa: S108 - each build makes a private folder in it (mkdtemp)
-"""Linux's folder in memory (tmpfs), for the record pages.
-
-On a disk, creating a thousand files and deleting them again costs more than writing them: a file
-system may look past every recently deleted file for each one it creates (ext4 without a journal
-does). Measured on such a disk, after a few builds: 0.5-0.7 s to create the record pages of 1,000
-documents, 0.02 s in memory; and Pagefind, which waits for them, started 0.8 s sooner."""
 URL_META = "url"
 """The meta field that holds a record's page address, site-absolute (``/businessmodellen/x/``).
 
 Pagefind's own convention for a result whose address is not its indexed file's (its sub-results
 and interfaces use it). The records are indexed as numbered files in one folder: a folder per page
-address would double the files the worker creates, beside a build that writes its own."""
-FOLDER_RE = re.compile(r"^esfkb-(?:search|records)-(?P<pid>\d+)-")
-"""The name of a build's working folder or memory folder, with the build's process id."""
+address would double the files written, beside a build that writes its own."""
+FOLDER_PREFIX = "esfkb-search"
+FOLDER_RE = re.compile(rf"^{FOLDER_PREFIX}-(?P<pid>\d+)-")
+"""The name of a build's working folder, with the build's process id."""
 SUMMARY_WEIGHT = 2.0
 """A summary says what a document is about: its words weigh twice those of the body (the title, an h1,
 gets Pagefind's heading weight)."""
@@ -88,8 +72,6 @@ class IndexStats:
     files: int
     bytes: int
     seconds: float
-    prescan: dict[str, Any] | None = None
-    """The worker's leak scan of the index (:func:`esfkb.privacy.leak_scan.prescan`), when asked for and done."""
 
 
 def record_html(record: SearchRecord) -> str:
@@ -108,165 +90,118 @@ def record_html(record: SearchRecord) -> str:
             f"{el('main', Html(''.join(body)), data_pagefind_body=True)}</body></html>\n")
 
 
-class RunningIndex:
-    """A Pagefind run in a worker process (:mod:`esfkb.site.search.pagefind_worker`), fed with the records by :meth:`send`."""
-
-    def __init__(self, workdir: Path, memory: Path | None, process: subprocess.Popen[bytes], command: list[str],
-                 started: float, *, leak_scan: dict[str, Any] | None = None) -> None:
-        self._started = started
-        self._workdir = workdir
-        self._memory = memory
-        self._process = process
-        self._command = command
-        self._leak_scan = leak_scan
-        self._remove_folders = weakref.finalize(self, _remove, workdir, memory)  # at the latest as the build exits
-
-    def send(self, records: Iterable[SearchRecord], *, write_pages: bool = False) -> None:
-        """Hand the worker its records (the first record of a URL wins, as the plan's pages do); it starts indexing.
-
-        With ``write_pages``, this process writes the record pages and the worker only runs Pagefind:
-        what a forked child does, beside the build. Else the worker writes them (from JSON).
-        """
-        pages: dict[str, SearchRecord] = {}
-        for record in records:
-            pages.setdefault(record.url, record)
-        job: dict[str, Any] = {"command": self._command, "leak_scan": self._leak_scan}
-        if write_pages:
-            folder = write_record_pages([record_html(r) for r in pages.values()], self._workdir, self._memory)
-            job.update(written=len(pages), folder=str(folder))
-        else:
-            job.update(pages=[_fields(record) for record in pages.values()])
-        data = json.dumps(job, ensure_ascii=False).encode("utf-8")
-        if self._process.stdin is not None:
-            with contextlib.suppress(BrokenPipeError):  # the worker has stopped; finish() reports why
-                self._process.stdin.write(data)
-        self.release_input()
-
-    def release_input(self) -> None:
-        """Close this process's end of the worker's input (a forked child that sends the records keeps its own)."""
-        stdin, self._process.stdin = self._process.stdin, None  # communicate() must not flush it again
-        if stdin is not None:
-            with contextlib.suppress(BrokenPipeError):
-                stdin.close()
-
-    def finish(self, output: Path) -> IndexStats:
-        """Wait for the worker, check its bundle and put it at ``output`` (replacing what was there).
-
-        No records, no bundle: ``output`` is left alone and the stats count no page.
-        """
-        bundle = self._workdir / BUNDLE_DIR
-        try:
-            self.release_input()
-            _, stderr = self._process.communicate()
-            if self._process.returncode != 0:
-                message = stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
-                raise SearchIndexError(f"Pagefind failed (exit {self._process.returncode}): " + " / ".join(message))
-            if not bundle.exists():
-                return IndexStats(0, 0, 0, time.perf_counter() - self._started)
-            pages = page_count(bundle)
-            report = self._workdir / PRESCAN_FILE
-            prescan = json.loads(report.read_text(encoding="utf-8")) if report.exists() else None
-            if output.exists():
-                shutil.rmtree(output)  # a rebuild must not keep the fragments of pages that are gone
-            output.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(bundle, output)
-        finally:
-            self.cancel()
-        files = [p for p in output.rglob("*") if p.is_file()]
-        return IndexStats(pages, len(files), sum(p.stat().st_size for p in files),
-                          time.perf_counter() - self._started, prescan)
-
-    def cancel(self) -> None:
-        """Stop the worker if it still runs and remove the working files (a failed build calls this)."""
-        self.release_input()
-        if self._process.poll() is None:
-            self._process.kill()
-            self._process.communicate()
-        self._remove_folders()
-
-
-def _remove(*folders: Path | None) -> None:
-    for folder in folders:
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)
+def working_folder() -> Path:
+    """A new private folder for one index build, named after this process (:func:`remove_stale_folders`)."""
+    remove_stale_folders()
+    return Path(tempfile.mkdtemp(prefix=f"{FOLDER_PREFIX}-{os.getpid()}-"))
 
 
 def remove_stale_folders() -> None:
-    """Remove the working and memory folders of builds that no longer run (killed before they removed them)."""
-    for root in (Path(tempfile.gettempdir()), MEMORY_ROOT):
-        with contextlib.suppress(OSError):
-            for entry in os.scandir(root):
-                found = FOLDER_RE.match(entry.name)
-                if found is not None and not process_alive(int(found["pid"])) and entry.is_dir(follow_symlinks=False):
-                    shutil.rmtree(entry.path, ignore_errors=True)
+    """Remove the working folders of builds that no longer run (killed before they removed them)."""
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(tempfile.gettempdir()):
+            found = FOLDER_RE.match(entry.name)
+            if found is not None and not process_alive(int(found["pid"])) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
 
 
-def start_index(leak_scan: dict[str, Any] | None = None) -> RunningIndex:
-    """Start a worker that waits for the records (:meth:`RunningIndex.send`); :meth:`RunningIndex.finish` collects
-    the bundle.
+class PagefindRun:
+    """Pagefind indexing the records' pages in ``workdir``; :meth:`wait` checks what it wrote.
 
-    The worker starts its interpreter while the build works out the records. Given a ``leak_scan``
-    (:func:`esfkb.privacy.leak_scan.scan_request`), it scans the bundle too, on its core, before handing it over.
+    No records, no run: :meth:`wait` then says there is no bundle.
     """
-    from esfkb.site.search import pagefind_worker
 
-    started = time.perf_counter()
-    executable = _executable()
-    remove_stale_folders()
-    workdir = Path(tempfile.mkdtemp(prefix=f"esfkb-search-{os.getpid()}-"))
-    memory = _memory_folder()
-    command = [str(executable), "--output-path", str(workdir / BUNDLE_DIR), "--force-language", LANGUAGE, "--silent"]
-    folders = [str(workdir)] if memory is None else [str(workdir), str(memory)]
-    try:
-        process = subprocess.Popen([sys.executable, "-m", pagefind_worker.__name__, *folders],
-                                   stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                   env=_worker_environment(), cwd=workdir)  # "-m" puts the cwd on sys.path
-    except OSError as error:
-        _remove(workdir, memory)
-        raise SearchIndexError(f"could not start Pagefind: {error}") from error
-    return RunningIndex(workdir, memory, process, command, started, leak_scan=leak_scan)
+    def __init__(self, workdir: Path, expected: int, process: subprocess.Popen[bytes] | None) -> None:
+        self.workdir = workdir
+        self.bundle = workdir / BUNDLE_DIR
+        self._expected = expected
+        self._process = process
+        self._stderr: bytes | None = None
+
+    @classmethod
+    def start(cls, records: Iterable[SearchRecord], workdir: Path) -> PagefindRun:
+        """Write one page per URL (the first record of a URL wins, as the plan's pages do) and start Pagefind."""
+        pages: dict[str, SearchRecord] = {}
+        for record in records:
+            pages.setdefault(record.url, record)
+        if not pages:
+            return cls(workdir, 0, None)
+        folder = workdir / RECORDS_DIR
+        folder.mkdir()
+        for number, record in enumerate(pages.values()):
+            (folder / f"{number:06d}.html").write_text(record_html(record), encoding="utf-8")
+        command = [str(_executable()), "--site", str(folder), "--output-path", str(workdir / BUNDLE_DIR),
+                   "--force-language", LANGUAGE, "--silent"]
+        try:
+            process = spawn(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            env={**os.environ, "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", _threads())})
+        except OSError as error:
+            raise SearchIndexError(f"could not start Pagefind: {error}") from error
+        return cls(workdir, len(pages), process)
+
+    def wait(self) -> bool:
+        """Wait for Pagefind and check its bundle; whether there is one (there are no records otherwise).
+
+        The record pages and the ready-made interfaces are removed; a failure raises SearchIndexError.
+        """
+        if self._process is None:
+            return False
+        stderr = self._ended()
+        shutil.rmtree(self.workdir / RECORDS_DIR, ignore_errors=True)
+        if self._process.returncode != 0:
+            message = stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
+            raise SearchIndexError(f"Pagefind failed (exit {self._process.returncode}): " + " / ".join(message))
+        indexed = page_count(self.bundle)
+        if indexed != self._expected:
+            raise SearchIndexError(f"Pagefind indexed {indexed} of {self._expected} search records")
+        for pattern in UNUSED_BUNDLES:
+            for unused in self.bundle.glob(pattern):
+                unused.unlink()
+        return True
+
+    def cancel(self) -> None:
+        """Stop Pagefind if it still runs."""
+        if self._process is not None and self._process.poll() is None:
+            self._process.kill()
+        self._ended()
+
+    def _ended(self) -> bytes:
+        """Wait for Pagefind to end (once); what it wrote on stderr."""
+        if self._stderr is None and self._process is not None:
+            self._stderr = self._process.communicate()[1]
+        return self._stderr or b""
 
 
-def write_record_pages(pages: list[str], workdir: Path, memory: Path | None) -> Path:
-    """Write the record pages, numbered, in ``memory`` if it has room to spare, else in ``workdir``; the folder."""
-    folder = workdir / RECORDS_DIR
-    with contextlib.suppress(OSError):  # no such folder (any more): the disk
-        if memory is not None and shutil.disk_usage(memory).free >= MEMORY_HEADROOM * sum(map(len, pages)):
-            folder = memory
-    folder.mkdir(exist_ok=True)
-    for number, page in enumerate(pages):
-        (folder / f"{number:06d}.html").write_text(page, encoding="utf-8")
-    return folder
-
-
-def _memory_folder() -> Path | None:
-    """A new private folder in :data:`MEMORY_ROOT` for the worker to use if the records fit; None if there is none."""
-    try:
-        return Path(tempfile.mkdtemp(prefix=f"esfkb-records-{os.getpid()}-", dir=MEMORY_ROOT))
-    except OSError:
-        return None
-
-
-def _fields(record: SearchRecord) -> dict[str, object]:
-    """A record as JSON fields for the worker (``dataclasses.asdict`` would deep-copy every text)."""
-    return {"url": record.url, "title": record.title, "blocks": record.blocks, "summary": record.summary,
-            "kind": record.kind, "filters": record.filters, "weight": record.weight}
+def place_bundle(bundle: Path, output: Path, started: float) -> IndexStats:
+    """Put the checked ``bundle`` at ``output``, replacing what was there; what it holds."""
+    if output.exists():
+        shutil.rmtree(output)  # a rebuild must not keep the fragments of pages that are gone
+    output.parent.mkdir(parents=True, exist_ok=True)
+    shutil.move(bundle, output)
+    files = [p for p in output.rglob("*") if p.is_file()]
+    return IndexStats(page_count(output), len(files), sum(p.stat().st_size for p in files),
+                      time.perf_counter() - started)
 
 
 def write_index(records: Iterable[SearchRecord], output: Path) -> IndexStats:
-    """Replace ``output`` with the Pagefind bundle of ``records`` (start, send and finish in one call)."""
-    running = start_index()
-    running.send(records)
-    return running.finish(output)
+    """Replace ``output`` with the Pagefind bundle of ``records``, here and now; no records leave it alone."""
+    started = time.perf_counter()
+    workdir = working_folder()
+    try:
+        run = PagefindRun.start(records, workdir)
+        try:
+            if not run.wait():
+                return IndexStats(0, 0, 0, time.perf_counter() - started)
+        finally:
+            run.cancel()
+        return place_bundle(run.bundle, output, started)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
-def _worker_environment() -> dict[str, str]:
-    """The worker's environment: the build's import path and process id, and Pagefind may use every core but the
-    build's."""
-    threads = max(1, (os.cpu_count() or 2) - 1)
-    import_path = os.pathsep.join(os.path.abspath(entry) for entry in sys.path if entry)
-    return {**os.environ, "PYTHONPATH": import_path, PARENT_ENV: str(os.getpid()),
-            "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", str(threads))}
+def _threads() -> str:
+    """Pagefind may use every core but the build's."""
+    return str(max(1, (os.cpu_count() or 2) - 1))
 
 
 def _executable() -> Path:

@@ -323,19 +323,18 @@ def published_documents(ctx: SiteContext) -> list[Document]:
 def search_records(ctx: SiteContext, generated: Iterable[GeneratedPage] = ()) -> list[SearchRecord]:
     """The records of every page the edition publishes: documents, pages by hand, generated pages.
 
-    A generated page that a page by hand replaces is not indexed twice; the library itself is not
-    indexed (its text is the search form).
+    ``generated`` are the plan's pages (:attr:`esfkb.site.plan.SitePlan.pages`: none that a page by hand
+    replaces); the library itself is not indexed (its text is the search form).
     """
     key = ("search", "records")
     if key not in ctx.memo:
         records = [document_record(ctx, d) for d in published_documents(ctx)]
-        handwritten = {p.rel_path for p in ctx.kb.pages}
         for page in sorted(ctx.kb.pages, key=lambda p: p.rel_path):
             record = _handwritten(ctx, page)
             if record is not None:
                 records.append(record)
         for generated_page in generated:
-            if generated_page.src_uri not in handwritten and generated_page.src_uri != routes.LIBRARY:
+            if generated_page.src_uri != routes.LIBRARY:
                 records.append(page_record(ctx, generated_page.src_uri, generated_page.title, generated_page.text))
         ctx.memo[key] = records
     return list(ctx.memo[key])

@@ -1,0 +1,208 @@
+"""The one seam between the build and what runs beside it: the search index, the data files, the views.
+
+A build of 1,000 documents spends some 4 s of one core converting Markdown and filling templates,
+one page at a time. What does not depend on that (the knowledge base is loaded and the site
+planned) runs on the other core, in at most two forked children:
+
+- **the search child** works out the search records, starts Pagefind on them, writes the API files
+  and JSON Schemas into the site while Pagefind runs (and says so through a pipe), waits for
+  Pagefind and scans its bundle for leaks, so that the build's own scan need not read it again.
+  Measured at 1,000 documents (``python benchmarks/run.py --quick``, one core): records 0.33 s,
+  their pages 0.3 s, data files 0.2 s, Pagefind 0.9 s, the bundle's scan 0.15 s: about 1.9 s that
+  the build does not wait for.
+- **the views' child** renders the views of every page in build order (:mod:`esfkb.site.build.prerender`):
+  some 0.8 s at 1,000 documents taken off the build's core.
+
+Where no child can be forked (:func:`esfkb.processes.can_fork`: ``mkdocs serve``, Windows,
+``ESFKB_NO_FORK=1``), the build does the same work itself, in the same order, and Pagefind still
+runs beside it. A child that fails costs time, never a file: the build then does its work itself.
+The plugin holds one :class:`BesideTheBuild` per build: :meth:`~BesideTheBuild.start`,
+:meth:`~BesideTheBuild.views` for each page, :meth:`~BesideTheBuild.data_files_written` before
+MkDocs copies files, :meth:`~BesideTheBuild.search_index` at the end, :meth:`~BesideTheBuild.close`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from esfkb.errors import SearchIndexError
+from esfkb.processes import Helper
+from esfkb.site.build.prerender import Prerender
+from esfkb.site.search.pagefind import BUNDLE_DIR, IndexStats, PagefindRun, place_bundle, working_folder
+from esfkb.site.search.records import search_records
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from pathlib import Path
+
+    from esfkb.site.plan import SitePlan
+
+OUTCOME_FILE = "outcome.json"
+"""What the search child did, in the working folder: ``{"indexed": bool}`` or ``{"error": message}``."""
+SCANNED_FILE = "scanned.json"
+"""The search child's leak scan of the bundle (``scan_index``'s JSON), in the working folder."""
+_WRITTEN = b"\x01"
+
+
+@dataclass(frozen=True, slots=True)
+class SearchIndex:
+    """The search index placed in the site, and the leak scan of it done beside the build (if any)."""
+
+    stats: IndexStats
+    scanned: dict[str, Any] | None
+
+
+class BesideTheBuild:
+    """The search child (or Pagefind started here), and the views' child, of one build."""
+
+    def __init__(self, plan: SitePlan, site_dir: Path, workdir: Path, started: float) -> None:
+        self._plan = plan
+        self._site_dir = site_dir
+        self._workdir = workdir
+        self._started = started
+        self._search: Helper | None = None
+        self._written: int | None = None  # the read end of the search child's "data files written"
+        self._run: PagefindRun | None = None
+        self._prerender: Prerender | None = None
+
+    @classmethod
+    def start(cls, plan: SitePlan, site_dir: Path, pages: Iterable[tuple[str, str]],
+              scan_index: Callable[[Path], dict[str, Any]] | None = None) -> BesideTheBuild:
+        """Start the search index and the views of ``pages`` (source path, URL, in build order) beside the build.
+
+        ``scan_index`` scans a bundle for leaks (JSON-ready); the search child runs it on Pagefind's bundle.
+        """
+        beside = cls(plan, site_dir, working_folder(), time.perf_counter())
+        read_end, write_end = os.pipe()
+        beside._search = Helper.start(lambda: beside._in_the_search_child(read_end, write_end, scan_index))
+        os.close(write_end)
+        if beside._search is None:
+            os.close(read_end)
+            beside._run = PagefindRun.start(search_records(plan.ctx, plan.pages), beside._workdir)
+        else:
+            beside._written = read_end
+        beside._prerender = Prerender.start(plan, pages)
+        return beside
+
+    @property
+    def writes_data_files(self) -> bool:
+        """Whether the search child writes the data files into the site (else the build adds their contents)."""
+        return self._search is not None
+
+    def views(self, url: str) -> dict[str, str] | None:
+        """The views of the page at ``url``, if the views' child has sent them (never waits)."""
+        return self._prerender.take(url) if self._prerender is not None else None
+
+    def data_files_written(self) -> bool:
+        """Wait until the search child has written the data files; False if it ended without (then write them)."""
+        if self._written is None:
+            return False
+        fd, self._written = self._written, None
+        try:
+            return os.read(fd, 1) == _WRITTEN
+        finally:
+            os.close(fd)
+
+    def search_index(self, output: Path) -> SearchIndex | None:
+        """Wait for the search index and put it at ``output``; None when there was nothing to index.
+
+        Stops the views' child first (every page is rendered by now). Should the search child have
+        failed without a word, the index is built here.
+        """
+        self._stop_prerender()
+        scanned = None
+        if self._search is not None:
+            child, self._search = self._search, None
+            outcome = self._outcome() if child.wait() else None
+            if outcome is None:
+                self._rebuild_workdir()
+                indexed = self._index_here()
+            elif "error" in outcome:
+                raise SearchIndexError(outcome["error"])
+            else:
+                indexed = outcome["indexed"]
+                scanned = self._scanned()
+        else:
+            indexed = self._wait_for_pagefind()
+        if not indexed:
+            return None
+        return SearchIndex(place_bundle(self._workdir / BUNDLE_DIR, output, self._started), scanned)
+
+    def close(self) -> None:
+        """Stop whatever still runs and remove the working folder (after a build, or when it failed)."""
+        self._stop_prerender()
+        if self._search is not None:
+            self._search.stop()
+            self._search = None
+        if self._written is not None:
+            os.close(self._written)
+            self._written = None
+        if self._run is not None:
+            self._run.cancel()
+            self._run = None
+        shutil.rmtree(self._workdir, ignore_errors=True)
+
+    def _in_the_search_child(self, read_end: int, write_end: int,
+                             scan_index: Callable[[Path], dict[str, Any]] | None) -> None:
+        """The search child's work; its outcome goes to :data:`OUTCOME_FILE`, a failure of Pagefind included."""
+        os.close(read_end)
+        outcome: dict[str, Any]
+        try:
+            run = PagefindRun.start(search_records(self._plan.ctx, self._plan.pages), self._workdir)
+            with os.fdopen(write_end, "wb") as written:
+                write_data_files(self._plan, self._site_dir)
+                written.write(_WRITTEN)
+            indexed = run.wait()
+            outcome = {"indexed": indexed}
+            if indexed and scan_index is not None:
+                (self._workdir / SCANNED_FILE).write_text(json.dumps(scan_index(run.bundle)),
+                                                           encoding="utf-8")
+        except SearchIndexError as error:
+            outcome = {"error": str(error)}
+        (self._workdir / OUTCOME_FILE).write_text(json.dumps(outcome), encoding="utf-8")
+
+    def _outcome(self) -> dict[str, Any] | None:
+        with contextlib.suppress(OSError, ValueError):
+            return json.loads((self._workdir / OUTCOME_FILE).read_text(encoding="utf-8"))
+        return None
+
+    def _scanned(self) -> dict[str, Any] | None:
+        with contextlib.suppress(OSError, ValueError):
+            return json.loads((self._workdir / SCANNED_FILE).read_text(encoding="utf-8"))
+        return None
+
+    def _rebuild_workdir(self) -> None:
+        """Clear what a failed search child left, so that the build indexes into an empty folder."""
+        shutil.rmtree(self._workdir, ignore_errors=True)
+        self._workdir.mkdir()
+
+    def _index_here(self) -> bool:
+        self._run = PagefindRun.start(search_records(self._plan.ctx, self._plan.pages), self._workdir)
+        return self._wait_for_pagefind()
+
+    def _wait_for_pagefind(self) -> bool:
+        run, self._run = self._run, None
+        assert run is not None
+        try:
+            return run.wait()
+        finally:
+            run.cancel()
+
+    def _stop_prerender(self) -> None:
+        if self._prerender is not None:
+            self._prerender.close()
+            self._prerender = None
+
+
+def write_data_files(plan: SitePlan, site_dir: Path) -> None:
+    """Write the API files and JSON Schemas into the site (what the search child does while Pagefind runs)."""
+    for src_uri, content in plan.files.items():
+        target = site_dir / src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content(), encoding="utf-8")
