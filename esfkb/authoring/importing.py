@@ -432,3 +432,17 @@ def apply_plan(plan: ImportPlan, contacts_file: Path) -> None:
         contacts_file.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(contacts_file, rendered)
         contacts_file.chmod(0o600)
+
+
+def import_report(plan: ImportPlan, root: Path, export_name: str, *, dry_run: bool) -> tuple[str, str]:
+    """What an import did (or would do): the changes with a summary line, and the rejected rows (for stderr)."""
+    prefix = "would " if dry_run else ""
+    problems = [f"{export_name}: row {p.row} (line {p.line}): {p.message}\n"
+                for p in sorted(plan.problems, key=lambda p: (p.row, p.message))]
+    lines = [f"{prefix}create {path.relative_to(root).as_posix()}\n" for path, _ in plan.created.values()]
+    lines += [f"{prefix}update {document.path.relative_to(root).as_posix()}: {', '.join(fields)}\n"
+              for document, fields in plan.updated.values()]
+    lines.append(f"{len(plan.created)} created, {len(plan.updated)} updated, {len(plan.unchanged)} unchanged, "
+                 f"{plan.rejected} rejected; contacts: {len(plan.contacts_changed)} {prefix}changed"
+                 + (" (dry run: nothing written)" if dry_run else "") + "\n")
+    return "".join(lines), "".join(problems)

@@ -8,6 +8,7 @@ the site passes its edition's audience, the terminal reads everything.
 
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -263,3 +264,12 @@ def render_card(card: Card) -> str:
                 extra = f" [{relation.detail}]" if relation.detail else ""
                 lines.append(f"  {label:<{width}}  {relation.id:<{id_width}}  {title}{extra}".rstrip())
     return "\n".join(lines) + "\n"
+
+
+def card_json(card: Card) -> str:
+    """The card as JSON, for scripts (``esfkb show --format json``)."""
+    return json.dumps(card.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+FORMATS: dict[str, Callable[[Card], str]] = {"text": render_card, "json": card_json}
+"""How ``esfkb show`` prints a card, by ``--format``."""

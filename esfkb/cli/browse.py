@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import pathlib
 from typing import TYPE_CHECKING
 
@@ -38,18 +37,16 @@ def show_command(doc_id: str, fmt: str) -> None:
       esfkb show enclave-distributiecentrum
       esfkb show werkbrug --format json
     """
-    from esfkb.browse.cards import build_card, render_card
+    from esfkb.browse.cards import FORMATS, build_card
     from esfkb.request import unknown_document
 
     kb = open_knowledge_base()
     document = kb.get(doc_id)
-    if document is None:
-        fail(str(unknown_document(kb, doc_id)))
-    card = build_card(kb, document)
-    if fmt == "json":
-        click.echo(json.dumps(card.as_dict(), ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_card(card), nl=False)
+    with core_errors():
+        if document is None:
+            raise unknown_document(kb, doc_id)
+        card = build_card(kb, document)
+    click.echo(FORMATS[fmt](card), nl=False)
 
 
 @click.command("list")

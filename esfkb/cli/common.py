@@ -44,38 +44,35 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 def open_project(start: Path | None = None) -> Project:
     """The project of the mkdocs.yml at or above ``start`` (default: the current folder)."""
     from esfkb.config import find_project_root, load_project
-    from esfkb.errors import ConfigError
 
     root = find_project_root(start or Path.cwd())
     if root is None:
         fail(f"no mkdocs.yml found in {start or Path.cwd()} or above: run esfkb inside a knowledge base")
-    try:
+    with core_errors():
         return load_project(root)
-    except ConfigError as error:
-        fail(str(error))
 
 
 def open_knowledge_base(project: Project | None = None) -> KnowledgeBase:
     """Load the knowledge base of ``project`` (default: the current one)."""
     from esfkb.base.knowledge_base import load_knowledge_base
-    from esfkb.errors import EsfkbError
 
-    try:
+    with core_errors():
         kb = load_knowledge_base(project or open_project())
-    except EsfkbError as error:
-        fail(str(error))
     gc.freeze()  # a command is a short process: what it loaded lives until exit, the collector need not walk it
     return kb
 
 
 @contextmanager
 def core_errors() -> Iterator[None]:
-    """Turn the core's errors into one line on stderr: 2 for a wrong request, 1 for the files' state."""
-    from esfkb.errors import EsfkbError, RequestError
+    """Turn the core's errors into one line on stderr: 2 for a wrong request or configuration, 1 for the files' state.
+
+    Every command's exit code for a core error is decided here, and only here.
+    """
+    from esfkb.errors import ConfigError, EsfkbError, RequestError
 
     try:
         yield
-    except RequestError as error:
+    except (RequestError, ConfigError) as error:
         fail(str(error), EXIT_USAGE)
     except EsfkbError as error:
         fail(str(error), EXIT_CONTENT)

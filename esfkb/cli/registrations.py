@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import pathlib
 import sys
 from typing import TYPE_CHECKING
 
 import click
 
-from esfkb.cli.common import EXIT_CONTENT, IsoDateType, fail, open_knowledge_base, open_project
+from esfkb.cli.common import EXIT_CONTENT, IsoDateType, core_errors, open_knowledge_base, open_project
 
 if TYPE_CHECKING:
     from datetime import date
@@ -37,16 +36,13 @@ def import_command(export: pathlib.Path, contacts_file: pathlib.Path, dry_run: b
     Example:
       esfkb registrations import export-esf.csv --contacts ~/esf-prive/contacten.yml --dry-run
     """
-    from esfkb.authoring.importing import apply_plan, plan_import, read_export
-    from esfkb.errors import EsfkbError
+    from esfkb.authoring.importing import apply_plan, import_report, plan_import, read_export
     from esfkb.privacy.contacts import load_contacts, outside_project
 
     project = open_project()
-    try:
+    with core_errors():
         outside_project(contacts_file, project.root, project.docs_dir)
-    except EsfkbError as error:
-        fail(str(error))
-    try:
+    with core_errors():
         rows, problems = read_export(export.read_bytes())
         contacts = load_contacts(contacts_file) if contacts_file.exists() else {}
         kb = open_knowledge_base(project)
@@ -54,20 +50,9 @@ def import_command(export: pathlib.Path, contacts_file: pathlib.Path, dry_run: b
         plan.problems[:0] = problems
         if not dry_run:
             apply_plan(plan, contacts_file)
-    except EsfkbError as error:
-        fail(str(error), EXIT_CONTENT)
-    prefix = "would " if dry_run else ""
-    for problem in sorted(plan.problems, key=lambda p: (p.row, p.message)):
-        click.echo(f"{export.name}: row {problem.row} (line {problem.line}): {problem.message}", err=True)
-    for path, _ in plan.created.values():
-        click.echo(f"{prefix}create {path.relative_to(project.root).as_posix()}")
-    for document, fields in plan.updated.values():
-        click.echo(f"{prefix}update {document.path.relative_to(project.root).as_posix()}: {', '.join(fields)}")
-    click.echo(
-        f"{len(plan.created)} created, {len(plan.updated)} updated, {len(plan.unchanged)} unchanged, "
-        f"{plan.rejected} rejected; contacts: {len(plan.contacts_changed)} {prefix}changed"
-        + (" (dry run: nothing written)" if dry_run else "")
-    )
+    changes, problems = import_report(plan, project.root, export.name, dry_run=dry_run)
+    click.echo(problems, err=True, nl=False)
+    click.echo(changes, nl=False)
     if plan.rejected:
         sys.exit(EXIT_CONTENT)
 
@@ -84,21 +69,10 @@ def expired_command(today: date | None, fmt: str) -> None:
     Example:
       esfkb registrations expired --today 2027-01-01
     """
-    from esfkb.privacy.retention import expired_registrations
+    from esfkb.privacy.retention import FORMATS, expired_registrations
 
     kb = open_knowledge_base()
     found = expired_registrations(kb, today)
-    if fmt == "json":
-        click.echo(json.dumps([
-            {"id": e.document.id, "path": e.document.rel_path, "bewaren_tot": e.until.isoformat(),
-             "proeftuinen": [p.id for p in e.pilots]} for e in found
-        ], ensure_ascii=False, indent=2))
-    elif not found:
-        click.echo("no registration is past its retention date")
-    else:
-        for entry in found:
-            pilots = ", ".join(p.id for p in entry.pilots) or "no pilot"
-            click.echo(f"{entry.document.id}  bewaren_tot {entry.until}  {entry.document.rel_path}  ({pilots})")
-        click.echo(f"{len(found)} registration(s) to delete or renew")
+    click.echo(FORMATS[fmt](found), nl=False)
     if found:
         sys.exit(EXIT_CONTENT)
