@@ -44,9 +44,8 @@ if TYPE_CHECKING:
     from esfkb.site.plan import SitePlan
 
 OUTCOME_FILE = "outcome.json"
-"""What the search child did, in the working folder: ``{"indexed": bool}`` or ``{"error": message}``."""
-SCANNED_FILE = "scanned.json"
-"""The search child's leak scan of the bundle (``scan_index``'s JSON), in the working folder."""
+"""What the search child did, in the working folder: ``{"indexed": bool, "scanned": the bundle's leak scan or
+null}``, or ``{"error": message}``."""
 _WRITTEN = b"\x01"
 
 
@@ -113,26 +112,24 @@ class BesideTheBuild:
         """Wait for the search index and put it at ``output``; None when there was nothing to index.
 
         Stops the views' child first (every page is rendered by now). Should the search child have
-        failed without a word, the index is built here.
+        failed without a word (no outcome), the index is built here.
         """
         self._stop_prerender()
-        scanned = None
+        outcome: dict[str, Any] | None = None
         if self._search is not None:
             child, self._search = self._search, None
             outcome = self._outcome() if child.wait() else None
-            if outcome is None:
-                self._rebuild_workdir()
-                indexed = self._index_here()
-            elif "error" in outcome:
-                raise SearchIndexError(outcome["error"])
-            else:
-                indexed = outcome["indexed"]
-                scanned = self._scanned()
-        else:
-            indexed = self._wait_for_pagefind()
-        if not indexed:
+            if outcome is None:  # the child failed: clear what it left, index here
+                shutil.rmtree(self._workdir, ignore_errors=True)
+                self._workdir.mkdir()
+                self._run = PagefindRun.start(search_records(self._plan.ctx, self._plan.pages), self._workdir)
+        if outcome is None:
+            outcome = {"indexed": self._wait_for_pagefind(), "scanned": None}
+        if "error" in outcome:
+            raise SearchIndexError(outcome["error"])
+        if not outcome["indexed"]:
             return None
-        return SearchIndex(place_bundle(self._workdir / BUNDLE_DIR, output, self._started), scanned)
+        return SearchIndex(place_bundle(self._workdir / BUNDLE_DIR, output, self._started), outcome["scanned"])
 
     def close(self) -> None:
         """Stop whatever still runs and remove the working folder (after a build, or when it failed)."""
@@ -159,10 +156,7 @@ class BesideTheBuild:
                 write_data_files(self._plan, self._site_dir)
                 written.write(_WRITTEN)
             indexed = run.wait()
-            outcome = {"indexed": indexed}
-            if indexed and scan_index is not None:
-                (self._workdir / SCANNED_FILE).write_text(json.dumps(scan_index(run.bundle)),
-                                                           encoding="utf-8")
+            outcome = {"indexed": indexed, "scanned": scan_index(run.bundle) if indexed and scan_index else None}
         except SearchIndexError as error:
             outcome = {"error": str(error)}
         (self._workdir / OUTCOME_FILE).write_text(json.dumps(outcome), encoding="utf-8")
@@ -171,20 +165,6 @@ class BesideTheBuild:
         with contextlib.suppress(OSError, ValueError):
             return json.loads((self._workdir / OUTCOME_FILE).read_text(encoding="utf-8"))
         return None
-
-    def _scanned(self) -> dict[str, Any] | None:
-        with contextlib.suppress(OSError, ValueError):
-            return json.loads((self._workdir / SCANNED_FILE).read_text(encoding="utf-8"))
-        return None
-
-    def _rebuild_workdir(self) -> None:
-        """Clear what a failed search child left, so that the build indexes into an empty folder."""
-        shutil.rmtree(self._workdir, ignore_errors=True)
-        self._workdir.mkdir()
-
-    def _index_here(self) -> bool:
-        self._run = PagefindRun.start(search_records(self._plan.ctx, self._plan.pages), self._workdir)
-        return self._wait_for_pagefind()
 
     def _wait_for_pagefind(self) -> bool:
         run, self._run = self._run, None
