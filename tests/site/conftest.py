@@ -23,6 +23,27 @@ def bundled(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build
 
 
+MATCHMAKERS_CONTACTS = """\
+logistiek-olen:
+  {naam: Jan Peeters, functie: HR-manager, email: jan.peeters@olen-contact.invalid, telefoon: "+3214210001"}
+kempenwerk:
+  {naam: An Claes, functie: directeur, email: an.claes@kempen-contact.invalid, telefoon: "+32470990002"}
+"""
+"""Fictitious contact persons for two bundled registrations (mail on the reserved .invalid domain)."""
+
+
+@pytest.fixture(scope="session")
+def matchmakers(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The bundled knowledge base's matchmakers edition, built once with ``--strict`` and a contacts file."""
+    folder = tmp_path_factory.mktemp("matchmakers")
+    contacts = folder / "contacts.yml"
+    contacts.write_text(MATCHMAKERS_CONTACTS, encoding="utf-8")
+    env = {"ESFKB_AUDIENCE": "matchmakers", "ESFKB_CONTACTS": str(contacts)}
+    build = run_mkdocs(REPO / "mkdocs.yml", folder / "site", env=env)
+    assert build.returncode == 0, build.log
+    return build
+
+
 @pytest.fixture
 def small_base(tmp_path: Path):
     """A factory: the valid example base with files replaced or added, and a test-friendly mkdocs.yml."""

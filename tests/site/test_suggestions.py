@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from tests.conftest import REPO
-from tests.site.helpers import run_mkdocs
-
 HEADING = "Voorstellen voor de samenstelling"
 
 
@@ -13,13 +10,8 @@ def test_public_build_contains_no_suggestion(bundled):
         assert HEADING not in text and "esfkb-suggestions" not in text, path
 
 
-def test_matchmakers_edition_suggests_partners_for_pilots_being_composed(tmp_path):
-    contacts = tmp_path / "contacts.yml"
-    contacts.write_text("{}\n", encoding="utf-8")
-    env = {"ESFKB_AUDIENCE": "matchmakers", "ESFKB_CONTACTS": str(contacts)}
-    build = run_mkdocs(REPO / "mkdocs.yml", tmp_path / "site", env=env)
-    assert build.returncode == 0, build.log
-    composing = build.text("proeftuinen/jobcarving-bouw-brussel/")
+def test_matchmakers_edition_suggests_partners_for_pilots_being_composed(matchmakers):
+    composing = matchmakers.text("proeftuinen/jobcarving-bouw-brussel/")
     assert HEADING in composing and "esfkb-suggestions" in composing
     assert "Dakwerken Kuregem" in composing  # the regular partner that fits best (see esfkb match)
-    assert HEADING not in build.text("proeftuinen/enclave-logistiek-kempen/")  # finished pilots get none
+    assert HEADING not in matchmakers.text("proeftuinen/enclave-logistiek-kempen/")  # finished pilots get none

@@ -87,7 +87,7 @@ def _svg(chart_id: str, title: str, width: float, height: float, body: list[str]
 
 def _describe(lines: Sequence[str]) -> str:
     """A chart's description: its rows' figures, a sentence per row."""
-    return ". ".join(lines) + "." if lines else "Geen gegevens."
+    return ". ".join(line.rstrip(".") for line in lines) + "." if lines else "Geen gegevens."
 
 
 def _luminance(color: str) -> float:
