@@ -87,8 +87,8 @@ LIBRARY_SCRIPT = f"{ASSETS_URI}/library.js"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 """Theme overrides: the header's search box, which opens the library instead of Material's search."""
 LIBRARY_URL_GLOBAL = "esfkb_library_url"
-_CONTENT_START_RE = re.compile(r"<article\b[^>]*>|<body\b[^>]*>")
-"""Where a static template's content starts: the theme's article, else the body."""
+_CONTENT_START_RES = (re.compile(r"<article\b[^>]*>"), re.compile(r"<body\b[^>]*>"))
+"""Where a static template's content starts: the theme's article, else the body (the first that is there)."""
 
 
 class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
@@ -279,7 +279,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             return output_content
         banner = self.audience.banner() if self.audience is not None else ""
         if banner:
-            opening = _CONTENT_START_RE.search(output_content)
+            opening = next((found for pattern in _CONTENT_START_RES if (found := pattern.search(output_content))), None)
             at = opening.end() if opening else 0
             output_content = output_content[:at] + banner + output_content[at:]
         return with_policy(output_content, preview=self._serving)
