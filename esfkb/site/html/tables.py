@@ -2,6 +2,8 @@
 
 The table is plain HTML: a tiny local script (shipped with the site, never from a CDN) sorts on a
 header click using each cell's ``data-sort`` and filters rows on their ``data-f-*`` facet values.
+On a phone an overview scrolls sideways inside its own focusable region; a small table reflows, each
+cell under its column's name (``data-label``, read by ``layout.css``).
 """
 
 from __future__ import annotations
@@ -42,7 +44,10 @@ class Filter:
 
 def sortable_table(table_id: str, headers: Sequence[str], rows: Sequence[TableRow],
                    filters: Sequence[Filter] = (), *, empty: str = "Nog geen documenten.") -> Html:
-    """The table with its filter bar and a live count; an empty table becomes a sentence."""
+    """The table with its filter bar and a live count; an empty table becomes a sentence.
+
+    The table sits in a region that keyboard users can focus (and scroll) when it is wider than the screen.
+    """
     if not rows:
         return el("p", empty, class_="esfkb-empty")
     head = el("thead", el("tr", *(
@@ -57,7 +62,8 @@ def sortable_table(table_id: str, headers: Sequence[str], rows: Sequence[TableRo
     count = el("p", f"{len(rows)} van {len(rows)}", class_="esfkb-count", data_esfkb_count=table_id,
                aria_live="polite")
     bar = _filters(table_id, filters) if filters else Html("")
-    return el("div", bar, count, table, class_="esfkb-overview")
+    region = el("div", table, class_="esfkb-scroll", tabindex="0", role="region", aria_label="Overzichtstabel")
+    return el("div", bar, count, region, class_="esfkb-overview")
 
 
 def _filters(table_id: str, filters: Sequence[Filter]) -> Html:
@@ -71,7 +77,11 @@ def _filters(table_id: str, filters: Sequence[Filter]) -> Html:
 
 
 def plain_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> Html:
-    """A small static table (figures behind a chart, lists on a page); cells are text or :class:`Html`."""
+    """A small static table (figures behind a chart, lists on a page); cells are text or :class:`Html`.
+
+    Each cell carries its column's name, which a narrow screen shows before it when the rows reflow.
+    """
     head = el("thead", el("tr", *(el("th", h, scope="col") for h in headers)))
-    body = el("tbody", *(el("tr", *(el("td", esc(c)) for c in row)) for row in rows))
-    return el("table", head, body)
+    body = el("tbody", *(el("tr", *(el("td", esc(c), data_label=h) for h, c in zip(headers, row, strict=True)))
+                         for row in rows))
+    return el("table", head, body, data_esfkb_reflow=True)
