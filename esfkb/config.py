@@ -48,6 +48,11 @@ class Settings:
     """Path of the private contacts file, outside the repository (env ESFKB_CONTACTS wins)."""
     audience: str = "public"
     """Which edition to build: 'public' or 'matchmakers' (env ESFKB_AUDIENCE wins)."""
+    editor: dict[str, Any] = field(default_factory=dict)
+    """Where the web editor at /redactie/ saves (:class:`EditorSettings`: backend, repo, branch, ...)."""
+    toegankelijkheid_email: str = "toegankelijkheid@esf-proeftuinen.example"
+    """The functional mailbox the accessibility statement gives as its contact route (never a person's address).
+    It is published, so the leak scan checks it against email_allowlist like any address on the site."""
 
     @classmethod
     def from_options(cls, options: dict[str, Any], *, source: str = CONFIG_FILE) -> Settings:
@@ -71,6 +76,7 @@ class Settings:
                 raise ConfigError(f"{source}: esfkb option '{name}' must be {expected.__name__}, got {given!r}")
             values[name] = value
         settings = replace(defaults, **values)
+        EditorSettings.from_options(settings.editor, source=source)
         if settings.audience not in ("public", "matchmakers"):
             raise ConfigError(f"{source}: esfkb option 'audience' must be 'public' or 'matchmakers'")
         return settings
@@ -86,6 +92,52 @@ class Settings:
                 raise ConfigError("ESFKB_AUDIENCE must be 'public' or 'matchmakers'")
             changes["audience"] = audience
         return replace(self, **changes) if changes else self
+
+
+EDITOR_BACKENDS = ("github", "gitlab", "gitea")
+"""The git hosts the web editor saves to, each change a pull (merge) request."""
+
+
+@dataclass(frozen=True, slots=True)
+class EditorSettings:
+    """The ``editor`` option: the git host the web editor saves to, and the port of its local mode.
+
+    Without a ``backend`` the editor works in local mode only (decap-server on 127.0.0.1).
+    """
+
+    backend: str | None = None
+    """github, gitlab or gitea."""
+    repo: str | None = None
+    """The repository on the git host, as owner/name."""
+    branch: str = "main"
+    """The branch that pull requests go to."""
+    base_url: str | None = None
+    """The OAuth server that signs matchmakers in (the git host's own when not set)."""
+    api_root: str | None = None
+    """The git host's API, for a self-hosted GitLab or Gitea (e.g. https://git.example/api/v1)."""
+    app_id: str | None = None
+    """The OAuth application's id, where the git host asks for one (GitLab PKCE, Gitea)."""
+    local_port: int = 8081
+    """The port decap-server listens on in local mode (on 127.0.0.1)."""
+
+    @classmethod
+    def from_options(cls, options: dict[str, Any], *, source: str = CONFIG_FILE) -> EditorSettings:
+        """Read the ``editor`` option, refusing unknown keys, wrong types and an unknown backend."""
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(options) - set(known))
+        if unknown:
+            raise ConfigError(f"{source}: unknown esfkb editor option(s) {', '.join(unknown)}; "
+                              f"known: {', '.join(sorted(known))}")
+        for name, given in options.items():
+            expected = int if name == "local_port" else str
+            if not isinstance(given, expected) or isinstance(given, bool):
+                raise ConfigError(f"{source}: esfkb editor option '{name}' must be {expected.__name__}, got {given!r}")
+        editor = cls(**options)
+        if editor.backend is not None and editor.backend not in EDITOR_BACKENDS:
+            raise ConfigError(f"{source}: esfkb editor option 'backend' must be one of {', '.join(EDITOR_BACKENDS)}")
+        if editor.backend is not None and not editor.repo:
+            raise ConfigError(f"{source}: esfkb editor option 'repo' (owner/name) is needed with a backend")
+        return editor
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "list": ("esfkb.cli.browse", "List the documents of a kind, filtered on any field."),
     "graph": ("esfkb.cli.browse", "Export the relation graph (mermaid, dot, json)."),
     "report": ("esfkb.cli.browse", "Portfolio figures: counts, coverage, doorstroom funnel."),
+    "editor": ("esfkb.cli.editor", "Export the web editor's config; run the editor locally."),
 }
 """Command name to (module, one-line help); the module defines a click command of that name."""
 

@@ -101,3 +101,29 @@ def _scripts(html: str) -> Iterator[re.Match[str]]:
 def _hash(code: str) -> str:
     digest = hashlib.sha256(code.encode("utf-8")).digest()
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+EDITOR_DIRECTIVES = (
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:{origins}",
+    "connect-src 'self'{origins}",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+"""The policy of the editor's page (``/redactie/``) only, which runs Decap CMS and no content of the site.
+
+What Decap needs beyond the site's policy, and why: ``'unsafe-eval'``, because Decap checks its
+configuration with Ajv, which compiles JSON Schemas into functions (``new Function``); ``'unsafe-inline'``
+styles, because its components write their style sheets into the page as they render (emotion), whose
+text no hash can know ahead; ``blob:`` images, for the preview of an image being uploaded; and
+``connect-src``/``img-src`` for the origins it saves to, ``{origins}``: decap-server on 127.0.0.1 and the
+git host's API. Still no inline script, no plugin, no other host. Every other page keeps :data:`DIRECTIVES`.
+"""
+
+
+def editor_policy(origins: list[str]) -> str:
+    """The editor page's policy, allowing ``origins`` besides the site (see :data:`EDITOR_DIRECTIVES`)."""
+    return "; ".join(EDITOR_DIRECTIVES).format(origins="".join(f" {o}" for o in origins))

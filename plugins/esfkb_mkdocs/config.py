@@ -22,8 +22,8 @@ def _option(field: dataclasses.Field[Any]) -> base.BaseConfigOption[Any]:
     hint = typing.get_type_hints(Settings)[field.name]
     if hint is float:
         return c.Type((int, float), default=default)
-    if typing.get_origin(hint) is list:
-        return c.Type(list, default=default)
+    if typing.get_origin(hint) in (list, dict):
+        return c.Type(typing.get_origin(hint), default=default)
     if default is None:
         return c.Optional(c.Type(str))
     return c.Type(hint, default=default)

@@ -162,6 +162,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             else:
                 log.info(line)
         self._apply(plan, files, config)
+        self._place_editor(files, config)
         self._contacts = self._load_contacts()
         _freeze()
         try:
@@ -227,6 +228,20 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         for asset in (STYLESHEET, SCRIPT, LIBRARY_STYLESHEET, LAYOUT_STYLESHEET, LIBRARY_SCRIPT):
             source = ASSETS_DIR / Path(asset).name
             _replace(files, File.generated(config, asset, abs_src_path=str(source)))
+
+    def _place_editor(self, files: Files, config: MkDocsConfig) -> None:
+        """The web editor at /redactie/ where this build carries it (:mod:`esfkb.editor.site` decides, says why not)."""
+        from esfkb.editor.site import editor_files
+
+        assert self.project is not None and self.audience is not None
+        placed = editor_files(self.project, config.site_name, confidential=self.audience.confidential,
+                              serving=self._serving)
+        if placed.missing:
+            log.info(placed.missing)
+        for src_uri, text in placed.texts.items():
+            _replace(files, File.generated(config, src_uri, content=text))
+        for src_uri, source in placed.copies.items():
+            _replace(files, File.generated(config, src_uri, abs_src_path=str(source)))
 
     def _collect_data_files(self, files: Files) -> None:
         """Wait for the data files written beside the build; should that have failed, work out their contents here."""

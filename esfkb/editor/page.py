@@ -1,0 +1,31 @@
+"""The editor's page: Decap CMS's bundle, its configuration beside it, the page's own Content-Security-Policy."""
+
+from __future__ import annotations
+
+from html import escape
+
+from esfkb.safety.csp import editor_policy
+
+BUNDLE_SCRIPT = "decap-cms.js"
+"""Decap's bundle, which loads its chunks from beside itself."""
+CONFIG_FILE = "config.yml"
+
+
+def editor_page(site_name: str, origins: list[str]) -> str:
+    """The HTML of ``/redactie/``: nothing but the bundle, which renders the editor from ``config.yml`` beside it."""
+    policy = escape(editor_policy(origins))
+    return f"""<!doctype html>
+<html lang="nl">
+<head>
+<meta http-equiv="Content-Security-Policy" content="{policy}">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Redactie · {escape(site_name)}</title>
+<link href="{CONFIG_FILE}" type="text/yaml" rel="cms-config-url">
+</head>
+<body>
+<script src="{BUNDLE_SCRIPT}"></script>
+</body>
+</html>
+"""
