@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from esfkb.checks.schema_check import field_at
+from esfkb.model.coded import Coded
 from esfkb.model.vocabulary import Indicator, Vocabulary
 
 if TYPE_CHECKING:
@@ -170,11 +171,13 @@ def _first(item: dict[str, Any], typed: Any) -> Any:
 
 def _text(value: Any) -> str:
     """A value as the card shows it: a vocabulary value by its Dutch label, an indicator by its code (DS-01),
-    which is how reports and playbooks name it (the site writes both)."""
+    which is how reports and playbooks name it (the site writes both), a NACE code or licence by its name."""
     if isinstance(value, Indicator):
         return value.value
     if isinstance(value, Vocabulary):
         return value.label or value.value
+    if isinstance(value, Coded):
+        return value.label
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from esfkb.matching.composition import compose, dominant_share, missing_mix, size_problem
 from esfkb.matching.index import SIDES, opposed
 from esfkb.matching.textfit import best_pair
+from esfkb.model.nace import Nace
 from esfkb.model.vocabulary import Economie, Ecosysteem, Engagement, Erkenning, Samenwerkingsvorm
 
 if TYPE_CHECKING:
@@ -254,7 +255,7 @@ class PilotContext:
             if shared:
                 points += SAME_SECTOR
                 if reasons is not None:
-                    divisions = ", ".join(sorted({c[:2] for c in shared}))
+                    divisions = "; ".join(sorted({Nace(c).division.label for c in shared}))
                     reasons.append(f"Werkt in de sector van de proeftuin: NACE {', '.join(shared)} "
                                    f"(afdeling {divisions}).")
             if profile.provincie in self.provinces:

@@ -1,4 +1,4 @@
-"""Value formats shared by the kinds: ids, references, dates, KBO numbers, postcodes, NACE, semver.
+"""Value formats shared by the kinds: ids, references, dates, KBO numbers, postcodes, NACE, licences, semver.
 
 Each format is an ``Annotated`` type whose validator raises a ``PydanticCustomError`` with its own
 error type, so that the diagnostics can map it to a stable code and a message that says what to do.
@@ -15,6 +15,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from esfkb.model.licences import Licence
+from esfkb.model.nace import Nace
 from esfkb.model.vocabulary import Provincie
 
 WINDOWS_RESERVED_NAMES = frozenset(
@@ -105,13 +107,13 @@ def _check_kbo(value: str) -> str:
     return value
 
 
-def _check_nace(value: str) -> str:
+def _check_nace(value: str) -> Nace:
     if not _NACE_RE.fullmatch(value):
         raise PydanticCustomError(
             "esfkb_nace", "'{value}' is not a NACE-BEL code: use NN, NN.N, NN.NN or NN.NNN",
             {"value": value},
         )
-    return value
+    return Nace(value)
 
 
 def _check_semver(value: str) -> str:
@@ -178,6 +180,8 @@ Id = Annotated[str, AfterValidator(_check_id)]
 IsoDate = Annotated[date, BeforeValidator(_parse_date), Field(json_schema_extra={"format": "date"})]
 KboNumber = Annotated[str, AfterValidator(_check_kbo), Field(json_schema_extra={"pattern": _KBO_RE.pattern})]
 NaceCode = Annotated[str, AfterValidator(_check_nace), Field(json_schema_extra={"pattern": _NACE_RE.pattern})]
+LicenceId = Annotated[str, Field(min_length=1), AfterValidator(Licence)]
+"""A licence identifier (``cc-by-4.0``), read as the licence's Dutch name (:mod:`esfkb.model.licences`)."""
 Semver = Annotated[str, AfterValidator(_check_semver), Field(json_schema_extra={"pattern": SEMVER_PATTERN})]
 Postcode = Annotated[int, BeforeValidator(postcode_from_text), AfterValidator(_check_postcode),
                      Field(json_schema_extra={"minimum": 1000, "maximum": 9999})]

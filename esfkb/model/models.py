@@ -12,7 +12,8 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from esfkb.model.fields import IsoDate, KboNumber, NaceCode, Postcode, Reference, Semver
+from esfkb.model.fields import IsoDate, KboNumber, LicenceId, NaceCode, Postcode, Reference, Semver
+from esfkb.model.licences import DEFAULT
 from esfkb.model.vocabulary import (
     Bron,
     Doeleinde,
@@ -239,7 +240,7 @@ class Businessmodel(KindModel):
     status: Publicatiestatus = field("Status", "Levensloop van het model.")
     versie: Semver = field("Versie", "Semantische versie, bv. \"1.0.0\".")
     auteurs: list[Reference("matchmaker")] = field("Auteurs", "Matchmakers die het model schreven.", min_length=1)
-    licentie: Tekst = field("Licentie", "Licentie van de tekst.", "cc-by-4.0")
+    licentie: LicenceId = field("Licentie", "Licentie van de tekst.", DEFAULT, validate_default=True)
 
 
 class Stap(KindModel):
@@ -278,4 +279,4 @@ class Draaiboek(KindModel):
     status: Publicatiestatus = field("Status", "Levensloop van het draaiboek.")
     versie: Semver = field("Versie", "Semantische versie, bv. \"1.0.0\".")
     auteurs: list[Reference("matchmaker")] = field("Auteurs", "Matchmakers die het draaiboek schreven.", min_length=1)
-    licentie: Tekst = field("Licentie", "Licentie van de tekst.", "cc-by-4.0")
+    licentie: LicenceId = field("Licentie", "Licentie van de tekst.", DEFAULT, validate_default=True)

@@ -139,7 +139,8 @@ def test_geography_follows_the_ecosystem_level(build):
     assert "Let op: ligt buiten het gebied van de proeftuin: Kortrijk (West-Vlaanderen)." in local["sector"].reasons
     sectoral = suggest(kb, "sectoraal", today=TODAY, top=None)
     assert ids(sectoral)[0] == "sector"
-    assert "Werkt in de sector van de proeftuin: NACE 81.22 (afdeling 81)." in sectoral[0].reasons
+    assert ("Werkt in de sector van de proeftuin: NACE 81.22 "
+            "(afdeling 81 – Diensten in verband met gebouwen; landschapsverzorging).") in sectoral[0].reasons
 
 
 def test_text_fit_quotes_the_phrases_across_dutch_inflections(build):

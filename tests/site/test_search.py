@@ -77,7 +77,10 @@ def test_filters_and_meta_come_from_the_core(kb, fragments):
     assert model["filters"] == {"soort": ["Businessmodel"], "samenwerkingsvorm": ["Onderaanneming"],
                                 "winwin": ["Marktuitbreiding", "Productiviteit en efficiëntie", "Bereik",
                                            "Opschaling van MVO"],
-                                "provincie": ["Limburg"], "sector": ["25", "81"], "maturiteit": ["Getest"],
+                                "provincie": ["Limburg"],
+                                "sector": ["25 – Vervaardiging van producten van metaal, exclusief machines en apparaten",
+                                           "81 – Diensten in verband met gebouwen; landschapsverzorging"],
+                                "maturiteit": ["Getest"],
                                 "status": ["Gepubliceerd"]}
     assert playbook["filters"]["samenwerkingsvorm"] == ["Onderaanneming"]  # its model's, never stored twice
     assert set(playbook["filters"]) <= set(FILTER_LABELS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from esfkb.model.coded import Coded
 from esfkb.model.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
@@ -23,9 +24,11 @@ def field_label(model: type[BaseModel], name: str) -> str:
 
 
 def term(value: Any) -> str:
-    """A vocabulary value's Dutch label; other values as text."""
+    """A vocabulary value's Dutch label, a code's name (NACE, licence); other values as text."""
     if isinstance(value, Vocabulary):
         return value.label or value.value
+    if isinstance(value, Coded):
+        return value.label
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, float):

@@ -12,6 +12,8 @@ import re
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
+from esfkb.model.phone import phone_number
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
@@ -87,6 +89,12 @@ def link(href: str | None, text: object, **attrs: object) -> Html:
     if target is None:
         return esc(text)
     return el("a", text, href=target, **attrs)
+
+
+def phone_link(value: str) -> Html:
+    """A phone number in Belgian notation (014 21 00 01), dialling its E.164 form (:mod:`esfkb.model.phone`)."""
+    number = phone_number(value)
+    return link(number.tel, number.shown)
 
 
 def inline(text: str) -> Html:

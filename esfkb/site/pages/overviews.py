@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from esfkb.model.fields import semver_key
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.site.html.labels import term
-from esfkb.site.html.markup import Html, esc, link
+from esfkb.site.html.markup import Html, esc, link, phone_link
 from esfkb.site.html.tables import Filter, TableCell, TableRow, sortable_table
 from esfkb.site.views.cards import value_html
 from esfkb.site.views.facets import FACET_LABELS, facets, pilots_of
@@ -83,8 +83,9 @@ def _contact(attr: str) -> CellFn:
         value = getattr(contact, attr, None) if contact is not None else None
         if not value:
             return TableCell(Html(""), "")
-        href = {"email": f"mailto:{value}", "telefoon": f"tel:{value}"}.get(attr)
-        return TableCell(link(href, value) if href else esc(value), value)
+        if attr == "telefoon":
+            return TableCell(phone_link(value), value)
+        return TableCell(link(f"mailto:{value}", value) if attr == "email" else esc(value), value)
     return cell
 
 

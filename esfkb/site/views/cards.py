@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from esfkb.browse.cards import INCOMING, OUTGOING, Reader, build_card, fact_label
+from esfkb.model.coded import Coded
 from esfkb.model.models import Winwin
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
@@ -52,12 +53,15 @@ _DERIVED_NOTE = {"provincie": "Provincies (uit proeftuinen)", "sector": "Sector 
 
 
 def term_html(ctx: SiteContext, value: Any, here: str) -> Html:
-    """One value: a vocabulary label (linked to its page when it has one, described in a tooltip) or text."""
+    """One value: a vocabulary label (linked to its page when it has one, described in a tooltip), a code's name
+    (linked to its text: a licence), or text."""
     if isinstance(value, Vocabulary):
         target = routes.vocabulary_value(value)
         if target is not None:
             return link(ctx.href(ctx.page(target), here), term(value), title=value.description or None)
         return el("span", term(value), title=value.description or None)
+    if isinstance(value, Coded) and value.url:
+        return link(value.url, term(value), rel="license noopener")
     return esc(term(value))
 
 

@@ -15,7 +15,7 @@ from esfkb.privacy.disclosure import FUNNEL
 from esfkb.site.audience import anonymous_label
 from esfkb.site.html.charts import Row, Unit, figure, funnel_chart, unit_chart
 from esfkb.site.html.labels import format_date, term
-from esfkb.site.html.markup import Html, bullet_list, el, esc, inline, join, link, paragraphs
+from esfkb.site.html.markup import Html, bullet_list, el, esc, inline, join, link, paragraphs, phone_link
 from esfkb.site.html.tables import plain_table
 from esfkb.site.views.cards import value_html
 from esfkb.site.views.figures import hidden_note, measures, pilot_funnel
@@ -213,7 +213,7 @@ def profile(ctx: SiteContext, document: Document, here: str) -> Html:
 def _contact(contact: Contact) -> Html:
     rows = [("Naam", esc(contact.naam)), ("Functie", esc(contact.functie)),
             ("E-mail", link(f"mailto:{contact.email}", contact.email) if contact.email else ""),
-            ("Telefoon", link(f"tel:{contact.telefoon}", contact.telefoon) if contact.telefoon else "")]
+            ("Telefoon", phone_link(contact.telefoon) if contact.telefoon else "")]
     shown = [Html(el("dt", k) + el("dd", v)) for k, v in rows if v]
     body = el("dl", *shown) if shown else el("p", "Geen contactgegevens bekend in het contactbestand.")
     return el("div", el("p", "Contactpersoon (vertrouwelijk)", class_="admonition-title"), body,

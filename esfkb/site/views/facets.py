@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from esfkb.model.fields import province_of
 from esfkb.model.models import Businessmodel, Draaiboek, Matchmaker, Proeftuin, Registratie
+from esfkb.model.nace import Nace
 
 if TYPE_CHECKING:
     from esfkb.model.documents import Document
@@ -47,7 +48,8 @@ def model_of(ctx: SiteContext, document: Document) -> Businessmodel | None:
 
 
 def facets(ctx: SiteContext, document: Document) -> Facets:
-    """The facets of a valid document; values are vocabulary members or NACE divisions, unique, ordered."""
+    """The facets of a valid document; values are vocabulary members or NACE divisions (:class:`Nace`, reading with
+    their Dutch names), unique, ordered."""
     key = ("facets", document.id)
     if key not in ctx.memo:
         ctx.memo[key] = _facets(ctx, document)
@@ -87,8 +89,8 @@ def _facets(ctx: SiteContext, document: Document) -> Facets:
     return {name: _unique(found[name]) for name in FACET_LABELS if found.get(name)}
 
 
-def _division(nace: str) -> str:
-    return nace[:2]
+def _division(nace: str) -> Nace:
+    return Nace(nace).division
 
 
 def _unique(values: list[Any]) -> list[Any]:
