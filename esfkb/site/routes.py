@@ -18,6 +18,8 @@ GLOSSARY = "woordenlijst.md"
 CATALOG = "api/catalog.json"
 LIBRARY = "bibliotheek/index.md"
 """The library: full-text and faceted search over everything the edition publishes."""
+ACCESSIBILITY = "toegankelijkheid.md"
+"""The accessibility statement, linked from every page's footer."""
 SEARCH_INDEX = "pagefind"
 """The folder of the search index (Pagefind's bundle), relative to the site root."""
 

@@ -2,7 +2,7 @@
 
 No hand-written index has to be kept in sync: overviews per kind, a page per samenwerkingsvorm and
 per win-win level with their indexes, the glossary and the dashboard all follow from the
-knowledge base. :func:`render_page_section` renders their views.
+knowledge base, beside the accessibility statement. :func:`render_page_section` renders their views.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from esfkb.model.vocabulary import ALL_VOCABULARIES
 from esfkb.site import routes
 from esfkb.site.html.markup import esc
-from esfkb.site.pages import dashboard, library
+from esfkb.site.pages import accessibility, dashboard, library
 from esfkb.site.pages.overviews import overview
 from esfkb.site.pages.vocabularies import (
     USING_KINDS,
@@ -95,6 +95,8 @@ def generated_pages(ctx: SiteContext) -> list[GeneratedPage]:
                         ("Win-win per kant", "winwin-coverage", ""),
                         ("Doorstroom over alle proeftuinen", "funnel", "")]))
     pages.append(_page(routes.LIBRARY, "Bibliotheek", library.INTRO, [(None, "library", "")]))
+    pages.append(_page(routes.ACCESSIBILITY, accessibility.TITLE, accessibility.INTRO,
+                       [(heading, "accessibility", name) for name, (heading, _) in accessibility.PARTS.items()]))
     return pages
 
 
@@ -134,6 +136,7 @@ PAGE_SECTIONS: dict[str, Renderer] = {
     "winwin-coverage": _without_arg(dashboard.winwin_coverage),
     "funnel": _without_arg(dashboard.funnel),
     "library": _without_arg(library.library),
+    "accessibility": lambda ctx, arg, here: accessibility.part(ctx, arg),
     **{f"uses-{kind}": _vocabulary_value(kind) for kind, _ in USING_KINDS},
 }
 """Renderers of generated pages' views by name; each gets (context, argument, page URL)."""
