@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from esfkb.base.history import last_changed
 from esfkb.site.audience import Audience, anonymous_label
 from esfkb.site.html.markup import Html, el, esc, link
 from esfkb.site.urls import page_url, relative_url
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.model.documents import Document
 
@@ -40,6 +43,9 @@ class SiteContext:
     """Docs-relative paths of document files this edition must not build."""
     memo: dict[tuple[str, str], Any] = field(init=False)
     """Derived values computed once per build (facets, sorted listings), keyed by (what, id)."""
+    updated: dict[str, date] = field(init=False)
+    """When each document file last changed (:mod:`esfkb.base.history`: one git log for the whole base), by its
+    docs-relative path; computed with the plan, before the build forks its helpers, which inherit it."""
     _src: dict[int, str] = field(init=False)
     _published: set[int] = field(init=False)
 
@@ -56,6 +62,7 @@ class SiteContext:
         self._src = {id(d): s for s, d in self.by_src.items()}
         self._published = {id(d) for d in self.kb.files if self.audience.publishes(d) and _readable(d)}
         self.hidden = frozenset(s for s, d in self.by_src.items() if id(d) not in self._published)
+        self.updated = last_changed(docs_dir, self.by_src)
 
     def published(self, document: Document | None) -> bool:
         """Whether the document has a page in this edition."""

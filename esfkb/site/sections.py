@@ -120,6 +120,7 @@ def _being_composed(ctx: SiteContext, document: Document) -> bool:
 
 CARD = Section("card", None, card, before_body=True)
 RELATIONS = Section("relations", "Relaties", relations)
+UPDATED = Section("updated", None, views.last_updated, when=lambda ctx, d: ctx.src_uri(d) in ctx.updated)
 
 SECTIONS: dict[type, tuple[Section, ...]] = {
     Businessmodel: (
@@ -129,6 +130,7 @@ SECTIONS: dict[type, tuple[Section, ...]] = {
                 when=_model_has("randvoorwaarden", "risicos")),
         Section("playbooks", "Draaiboeken", views.playbooks),
         RELATIONS,
+        UPDATED,
     ),
     Draaiboek: (
         CARD,
@@ -136,6 +138,7 @@ SECTIONS: dict[type, tuple[Section, ...]] = {
         Section("checklists", "Checklists", views.checklists,
                 when=_model_has("juridische_checklist", "succesfactoren", "valkuilen", "indicatoren")),
         RELATIONS,
+        UPDATED,
     ),
     Proeftuin: (
         CARD,
@@ -144,28 +147,32 @@ SECTIONS: dict[type, tuple[Section, ...]] = {
         Section("indicators", "Indicatoren", views.indicators, when=_model_has("indicatoren")),
         Section("suggestions", "Voorstellen voor de samenstelling", views.suggestions, when=_being_composed),
         RELATIONS,
+        UPDATED,
     ),
     Registratie: (
         CARD,
         Section("profile", "Profiel", views.profile, before_body=True, when=_profile_shown),
         Section("pilots", "Proeftuinen", views.pilots),
         RELATIONS,
+        UPDATED,
     ),
     Matchmaker: (
         CARD,
         Section("profile", "Profiel", views.profile, before_body=True, when=_profile_shown),
         Section("pilots", "Begeleide proeftuinen", views.pilots),
         RELATIONS,
+        UPDATED,
     ),
 }
-"""Sections per kind model; a kind added by a plugin gets the card and its relations."""
+"""Sections per kind model, each ending with when the document last changed; a kind added by a plugin gets the
+card, its relations and that date."""
 
 
 def sections_of(document: Document) -> tuple[Section, ...]:
     """The sections of a document's page (just the card for an invalid document)."""
     if document.model is None:
         return (CARD,)
-    return SECTIONS.get(type(document.model), (CARD, RELATIONS))
+    return SECTIONS.get(type(document.model), (CARD, RELATIONS, UPDATED))
 
 
 def slots_of(ctx: SiteContext, document: Document) -> tuple[Slot, ...]:

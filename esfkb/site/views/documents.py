@@ -253,3 +253,10 @@ def suggestions(ctx: SiteContext, document: Document, here: str) -> Html:
         for s in found
     ]
     return el("ol", *items, class_="esfkb-suggestions")
+
+
+def last_updated(ctx: SiteContext, document: Document, here: str) -> Html:
+    """When the document last changed: "Laatst bijgewerkt op 3 december 2026"."""
+    day = ctx.updated[ctx.src_uri(document)]
+    return el("p", "Laatst bijgewerkt op ", el("time", format_date(day), datetime=day.isoformat()),
+              class_="esfkb-updated")
