@@ -11,6 +11,7 @@ import pytest
 
 from esfkb.base.knowledge_base import load_knowledge_base
 from esfkb.config import load_project
+from esfkb.model.nace import division_names
 from esfkb.privacy.contacts import Contact
 from esfkb.privacy.leak_scan import _readable
 from esfkb.privacy.reading import read
@@ -78,8 +79,7 @@ def test_filters_and_meta_come_from_the_core(kb, fragments):
                                 "winwin": ["Marktuitbreiding", "Productiviteit en efficiëntie", "Bereik",
                                            "Opschaling van MVO"],
                                 "provincie": ["Limburg"],
-                                "sector": ["25 – Vervaardiging van producten van metaal, exclusief machines en apparaten",
-                                           "81 – Diensten in verband met gebouwen; landschapsverzorging"],
+                                "sector": [f"25 – {division_names()['25']}", f"81 – {division_names()['81']}"],
                                 "maturiteit": ["Getest"],
                                 "status": ["Gepubliceerd"]}
     assert playbook["filters"]["samenwerkingsvorm"] == ["Onderaanneming"]  # its model's, never stored twice
