@@ -2,7 +2,7 @@
 
 ``014 21 00 01`` (zone 014), ``02 123 45 67`` (Brussels), ``0470 12 34 56`` (a mobile): the national notation with
 the grouping of the Belgian numbering plan, as ``phonenumbers`` (Google's libphonenumber metadata) knows it. A
-foreign number is written internationally (``+31 20 123 4567``). The link beside it holds the E.164 form.
+foreign number is written internationally (``+44 20 …``). The link beside it holds the E.164 form.
 """
 
 from __future__ import annotations
