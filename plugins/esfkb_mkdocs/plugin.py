@@ -25,7 +25,8 @@ Hooks:
 - ``on_post_page`` / ``on_post_template``: the Content-Security-Policy as the first thing in every
   page's head (:mod:`esfkb.safety.csp`), the theme's own pages (404.html) included, which also get
   the confidential banner.
-- ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is;
+- ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is and the footer
+  where the accessibility statement is;
   wait for the data files (MkDocs copies files next).
 - ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind if it is
   not done yet), then, last, in the public edition, scan every written file, the index included
@@ -87,6 +88,8 @@ LIBRARY_SCRIPT = f"{ASSETS_URI}/library.js"
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 """Theme overrides: the header's search box, which opens the library instead of Material's search."""
 LIBRARY_URL_GLOBAL = "esfkb_library_url"
+ACCESSIBILITY_URL_GLOBAL = "esfkb_accessibility_url"
+"""The accessibility statement's URL, for the footer (``partials/copyright.html``)."""
 _CONTENT_START_RES = (re.compile(r"<article\b[^>]*>"), re.compile(r"<body\b[^>]*>"))
 """Where a static template's content starts: the theme's article, else the body (the first that is there)."""
 
@@ -304,7 +307,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         return with_policy(output, preview=self._serving)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
-        """Give the header's search form the library's URL (site-relative; the template makes it relative).
+        """Give the header's search form the library's URL and the footer the accessibility statement's (site-relative;
+        the templates make them relative).
 
         MkDocs copies files after this event, so the data files must be in the site by now.
         """
@@ -313,6 +317,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
 
         self._collect_data_files(files)
         env.globals[LIBRARY_URL_GLOBAL] = page_url(routes.LIBRARY, directory_urls=config.use_directory_urls)
+        env.globals[ACCESSIBILITY_URL_GLOBAL] = page_url(routes.ACCESSIBILITY, directory_urls=config.use_directory_urls)
         return env
 
     @event_priority(-50)  # after the other plugins wrote their files; before the leak scan, which must read the index
