@@ -30,6 +30,23 @@ def make_project(target: Path, overlay: Path | None = None) -> Path:
     return target
 
 
+os.environ["ESFKB_LANG"] = "en"  # before any fixture: the suite's messages are English unless a test asks for Dutch
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "dutch: the test runs with the tool speaking Dutch (ESFKB_LANG=nl)")
+
+
+@pytest.fixture(autouse=True)
+def language(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The tool's language for this test: English, Dutch for a test marked ``dutch`` (children inherit it)."""
+    from esfkb import i18n
+
+    chosen = "nl" if request.node.get_closest_marker("dutch") else "en"
+    monkeypatch.setenv("ESFKB_LANG", chosen)
+    return i18n.configure(chosen)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A fresh copy of the valid example base."""

@@ -159,23 +159,29 @@ class EditableDocument:
 
     # ---- scalar edits -----------------------------------------------------------------------
 
-    def set_scalar(self, path: Path, value: str, *, order: Sequence[str] = ()) -> bool:
-        """Set the text at ``path``, keeping its quoting style; add the key when it is missing."""
+    def set_scalar(self, path: Path, value: str | int, *, order: Sequence[str] = ()) -> bool:
+        """Set the value at ``path``: text keeps its quoting style, a number or boolean is written plain (``3500``,
+        ``true``); add the key when it is missing."""
         node = self._node(path)
         parent = self._node(path[:-1]) if path[:-1] else self._tree()
         in_flow = isinstance(parent, SequenceNode | MappingNode) and bool(parent.flow_style)
+        plain = None if isinstance(value, str) else str(value).lower()  # bool before int: True reads 'true'
         if node is None:
             if not isinstance(parent, MappingNode) or not isinstance(path[-1], str):
                 raise EditError(f"{self.path}: cannot add '{format_path(path)}': its parent is missing")
-            self._insert_key(parent, path[-1], yaml_scalar(value, flow=in_flow), [], order)
+            self._insert_key(parent, path[-1], plain or yaml_scalar(str(value), flow=in_flow), [], order)
             return True
         if not isinstance(node, ScalarNode):
             raise EditError(f"{self.path}: '{format_path(path)}' holds a list or mapping, not a single value")
-        if node.value == value and node.style in (None, "", '"', "'") and node.value != "":
+        if plain is not None:
+            if node.value == plain and not node.style:
+                return False
+            text = plain
+        elif node.value == value and node.style in (None, "", '"', "'") and node.value != "":
             return False
-        style = _kept_quotes(node, value)
+        else:
+            text = yaml_scalar(str(value), _kept_quotes(node, str(value)), flow=in_flow)
         start, end = self._at(node.start_mark), self._content_end(node)
-        text = yaml_scalar(value, style, flow=in_flow)
         if start == end and not self.lines[start.line][:start.column].endswith((" ", "\t")):
             text = " " + text
         self._splice(start, end, text)

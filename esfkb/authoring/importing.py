@@ -26,6 +26,7 @@ import yaml
 
 from esfkb.authoring.editing import EditableDocument, write_atomic
 from esfkb.errors import ExportError
+from esfkb.i18n import _, ngettext
 from esfkb.model.fields import is_valid_id, kbo_is_valid, slugify
 from esfkb.model.models import Registratie
 from esfkb.model.vocabulary import Bron, Doeleinde, Economie, Registratiestatus, Samenwerkingsvorm
@@ -130,11 +131,13 @@ def read_export(raw: bytes) -> tuple[list[ImportRow], list[RowProblem]]:
     try:
         header = [_key(name) for name in next(reader)]
     except StopIteration:
-        raise ExportError("the export is empty") from None
+        raise ExportError(_("the export is empty")) from None
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     if missing:
         raise ExportError(
-            f"the export lacks the column(s) {', '.join(missing)}; expected columns: {', '.join(COLUMNS)}"
+            ngettext("the export lacks the column {columns}; expected columns: {expected}",
+                     "the export lacks the columns {columns}; expected columns: {expected}", len(missing)).format(
+                columns=", ".join(missing), expected=", ".join(COLUMNS))
         )
     rows: list[ImportRow] = []
     problems: list[RowProblem] = []
@@ -146,7 +149,7 @@ def read_export(raw: bytes) -> tuple[list[ImportRow], list[RowProblem]]:
         except StopIteration:
             break
         except csv.Error as error:
-            raise ExportError(f"line {line}: {error}") from None
+            raise ExportError(_("line {line}: {error}").format(line=line, error=error)) from None
         if not any(cell.strip() for cell in cells):
             continue
         number += 1
@@ -154,8 +157,8 @@ def read_export(raw: bytes) -> tuple[list[ImportRow], list[RowProblem]]:
         row, found = _normalise(number, line, record)
         problems.extend(found)
         problems.extend(
-            RowProblem(number, line, f"{name} {cell!r} starts like a spreadsheet formula: imported as it is, "
-                       "check it in the export", False)
+            RowProblem(number, line, _("{column} {cell} starts like a spreadsheet formula: imported as it is, "
+                                       "check it in the export").format(column=name, cell=repr(cell)), False)
             for name, cell in zip(header, cells, strict=False) if _looks_like_formula(cell))
         if row is not None:
             rows.append(row)
@@ -166,7 +169,7 @@ def _normalise(number: int, line: int, record: dict[str, str]) -> tuple[ImportRo
     problems: list[RowProblem] = []
 
     def reject(message: str) -> tuple[None, list[RowProblem]]:
-        problems.append(RowProblem(number, line, f"{message}; row not imported", True))
+        problems.append(RowProblem(number, line, _("{problem}; row not imported").format(problem=message), True))
         return None, problems
 
     def note(message: str) -> None:
@@ -174,30 +177,33 @@ def _normalise(number: int, line: int, record: dict[str, str]) -> tuple[ImportRo
 
     name = record.get("ondernemingsnaam", "")
     if not name:
-        return reject("ondernemingsnaam is empty")
+        return reject(_("ondernemingsnaam is empty"))
     digits = re.sub(r"\D", "", record.get("ondernemingsnummer", ""))
     if len(digits) == 9:
         digits = "0" + digits
     kbo = f"{digits[:4]}.{digits[4:7]}.{digits[7:]}" if len(digits) == 10 else record.get("ondernemingsnummer", "")
     if not kbo_is_valid(kbo):
-        return reject(f"ondernemingsnummer '{record.get('ondernemingsnummer', '')}' is not a valid KBO number (mod 97)")
+        return reject(_("ondernemingsnummer '{value}' is not a valid KBO number (mod 97)").format(
+            value=record.get("ondernemingsnummer", "")))
     economie = _ECONOMIES.get(_key(record.get("economie", "")))
     if economie is None:
-        return reject(f"economie '{record.get('economie', '')}' is unknown; use one of {Economie.choices()}")
+        return reject(_("economie '{value}' is unknown; use one of {choices}").format(
+            value=record.get("economie", ""), choices=Economie.choices()))
     postcode_text = record.get("postcode", "")
     if not re.fullmatch(r"[1-9]\d{3}", postcode_text):
-        return reject(f"postcode '{postcode_text}' is not a Belgian postcode (four digits, 1000-9999)")
+        return reject(_("postcode '{value}' is not a Belgian postcode (four digits, 1000-9999)").format(
+            value=postcode_text))
     registered = _parse_date(record.get("registratiedatum", ""))
     if registered is None:
-        return reject(f"registratiedatum '{record.get('registratiedatum', '')}' is not a date "
-                      "(YYYY-MM-DD or DD/MM/YYYY)")
+        return reject(_("registratiedatum '{value}' is not a date (YYYY-MM-DD or DD/MM/YYYY)").format(
+            value=record.get("registratiedatum", "")))
     if not record.get("gemeente"):
-        return reject("gemeente is empty")
+        return reject(_("gemeente is empty"))
     consent = {}
     for column in ("toestemming_publicatie", "toestemming_contact"):
         value = record.get(column, "").lower()
         if value not in _YES | _NO:
-            return reject(f"{column} '{record.get(column)}' must be ja or nee")
+            return reject(_("{column} '{value}' must be ja or nee").format(column=column, value=record.get(column)))
         consent[column] = value in _YES
     nace = []
     for code in re.split(r"[;,\s]+", record.get("nace", "")):
@@ -205,13 +211,13 @@ def _normalise(number: int, line: int, record: dict[str, str]) -> tuple[ImportRo
             if _NACE_RE.match(code):
                 nace.append(code)
             else:
-                note(f"nace '{code}' is not a NACE-BEL code and was left out")
+                note(_("nace '{code}' is not a NACE-BEL code and was left out").format(code=code))
     forms = []
     for item in re.split(r"[;,\n]+", record.get("interesses", "")):
         if item.strip():
             form = _samenwerkingsvorm(item)
             if form is None:
-                note(f"interesse '{item.strip()}' is not a samenwerkingsvorm and was left out")
+                note(_("interesse '{value}' is not a samenwerkingsvorm and was left out").format(value=item.strip()))
             elif form.value not in forms:
                 forms.append(form.value)
     public: dict[str, Any] = {
@@ -230,11 +236,11 @@ def _normalise(number: int, line: int, record: dict[str, str]) -> tuple[ImportRo
     }
     email = record.get("email") or None
     if email and not _EMAIL_RE.match(email):
-        note(f"email '{email}' is not an e-mail address and was left out")
+        note(_("email '{value}' is not an e-mail address and was left out").format(value=email))
         email = None
     phone = normalise_phone(record["telefoon"]) if record.get("telefoon", "").strip() else None
     if record.get("telefoon") and phone is None:
-        note(f"telefoon '{record['telefoon']}' is not a valid phone number and was left out")
+        note(_("telefoon '{value}' is not a valid phone number and was left out").format(value=record["telefoon"]))
     contact = Contact(
         naam=record.get("contactpersoon") or None, functie=record.get("functie") or None,
         email=email, telefoon=phone,
@@ -242,10 +248,12 @@ def _normalise(number: int, line: int, record: dict[str, str]) -> tuple[ImportRo
     person = person_in_name(name, contact.naam) if contact.naam else None
     public["naam_bevat_persoonsnaam"] = True if person else None
     if person:
-        withheld = "" if consent["toestemming_publicatie"] else (
-            ", which this row does not give: the site calls it 'een deelnemer uit ...'")
-        note(f"ondernemingsnaam '{name}' contains the name of its contact person ('{person}'): recorded as "
-             f"naam_bevat_persoonsnaam; the public site shows it only with consent to publish the profile{withheld}")
+        note((_("ondernemingsnaam '{name}' contains the name of its contact person ('{person}'): recorded as "
+                "naam_bevat_persoonsnaam; the public site shows it only with consent to publish the profile")
+              if consent["toestemming_publicatie"] else
+              _("ondernemingsnaam '{name}' contains the name of its contact person ('{person}'): recorded as "
+                "naam_bevat_persoonsnaam; the public site shows it only with consent to publish the profile, which "
+                "this row does not give: the site calls it 'een deelnemer uit ...'")).format(name=name, person=person))
     return ImportRow(number, line, kbo, public, consent, contact), problems
 
 
@@ -302,7 +310,8 @@ def plan_import(
     for row in rows:
         if row.kbo in latest:
             plan.problems.append(RowProblem(row.row, row.line,
-                                            f"same KBO number as row {latest[row.kbo].row}; the later row is used",
+                                            _("same KBO number as row {row}; the later row is used").format(
+                                                row=latest[row.kbo].row),
                                             False))
         latest[row.kbo] = row
     folder = kb.project.docs_dir / kb.kinds.by_name["registratie"].folder
@@ -386,7 +395,8 @@ def _update(document: EditableDocument, row: ImportRow) -> list[str]:
         elif value is None:
             if current is not None and document.delete_key((key,)):
                 changed.append(key)
-        elif _as_text(current) != _as_text(value) and document.set_scalar((key,), _as_text(value), order=FIELD_ORDER):
+        elif _as_text(current) != _as_text(value) and document.set_scalar(
+                (key,), value if isinstance(value, int) else _as_text(value), order=FIELD_ORDER):  # 3500 stays a number
             changed.append(key)
     purposes = _doeleinden(row.consent)
     current = document.get(("toestemming", "doeleinden"))
@@ -425,7 +435,7 @@ def apply_plan(plan: ImportPlan, contacts_file: Path) -> None:
     for path, data in plan.created.values():
         path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data)
-    for document, _ in plan.updated.values():
+    for document, _fields in plan.updated.values():
         document.save()
     rendered = render_contacts(plan.contacts)
     if not contacts_file.exists() or contacts_file.read_bytes() != rendered:
@@ -436,13 +446,18 @@ def apply_plan(plan: ImportPlan, contacts_file: Path) -> None:
 
 def import_report(plan: ImportPlan, root: Path, export_name: str, *, dry_run: bool) -> tuple[str, str]:
     """What an import did (or would do): the changes with a summary line, and the rejected rows (for stderr)."""
-    prefix = "would " if dry_run else ""
-    problems = [f"{export_name}: row {p.row} (line {p.line}): {p.message}\n"
+    problems = [_("{export}: row {row} (line {line}): {problem}").format(
+                    export=export_name, row=p.row, line=p.line, problem=p.message) + "\n"
                 for p in sorted(plan.problems, key=lambda p: (p.row, p.message))]
-    lines = [f"{prefix}create {path.relative_to(root).as_posix()}\n" for path, _ in plan.created.values()]
-    lines += [f"{prefix}update {document.path.relative_to(root).as_posix()}: {', '.join(fields)}\n"
+    create, update = (_("would create {path}"), _("would update {path}: {keys}")) if dry_run else (
+        _("create {path}"), _("update {path}: {keys}"))
+    lines = [create.format(path=path.relative_to(root).as_posix()) + "\n" for path, _data in plan.created.values()]
+    lines += [update.format(path=document.path.relative_to(root).as_posix(), keys=", ".join(fields)) + "\n"
               for document, fields in plan.updated.values()]
-    lines.append(f"{len(plan.created)} created, {len(plan.updated)} updated, {len(plan.unchanged)} unchanged, "
-                 f"{plan.rejected} rejected; contacts: {len(plan.contacts_changed)} {prefix}changed"
-                 + (" (dry run: nothing written)" if dry_run else "") + "\n")
+    summary = (_("{created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected; contacts: "
+                 "{contacts} would change (dry run: nothing written)") if dry_run else
+               _("{created} created, {updated} updated, {unchanged} unchanged, {rejected} rejected; contacts: "
+                 "{contacts} changed"))
+    lines.append(summary.format(created=len(plan.created), updated=len(plan.updated), unchanged=len(plan.unchanged),
+                                rejected=plan.rejected, contacts=len(plan.contacts_changed)) + "\n")
     return "".join(lines), "".join(problems)

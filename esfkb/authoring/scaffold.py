@@ -17,6 +17,7 @@ from pydantic import BaseModel
 
 from esfkb.authoring.editing import create_exclusive, yaml_scalar
 from esfkb.authoring.journal import prepare_edit
+from esfkb.authoring.skeletons import BODIES, DEFAULT_BODY, instruction
 from esfkb.checks.schema_check import PLACEHOLDER_PREFIX, field_at, find_placeholders, format_path
 from esfkb.errors import EditError, RequestError
 from esfkb.model.fields import SEMVER_PATTERN
@@ -36,48 +37,6 @@ if TYPE_CHECKING:
 
 FIRST_VERSION = "0.1.0"
 """A new model or playbook is a concept, below 1.0.0."""
-
-_HINT = "_{}_"
-BODIES: dict[str, tuple[tuple[str, str], ...]] = {
-    "draaiboek": (
-        ("Context", "Voor wie is dit draaiboek, welk probleem lost het op en uit welke proeftuin komt het?"),
-        ("Rollen", "Wie doet wat: de sociale onderneming, de reguliere onderneming, de matchmaker en wie de "
-                   "doelgroepmedewerkers begeleidt."),
-        ("De fasen", "Licht de fasen en stappen uit de gegevens hierboven toe: wat moet een collega weten dat "
-                     "niet in één regel past?"),
-        ("Juridische checklist", "Welke overeenkomsten, meldingen en verzekeringen moeten in orde zijn, en "
-                                 "tegen wanneer?"),
-        ("Risico's", "Wat kan mislopen, hoe merk je het op tijd en hoe vang je het op?"),
-        ("Resultaten om te verwachten", "Wat levert het op voor beide partners en voor de "
-                                        "doelgroepmedewerkers, en hoe volg je de doorstroom op?"),
-    ),
-    "businessmodel": (
-        ("Wat is het model", "Beschrijf de samenwerking in gewone woorden: wie levert wat aan wie, en "
-                             "waarom winnen beide kanten?"),
-        ("Wanneer past het", "In welke situatie werkt dit model: sector, grootte, regio, soort werk?"),
-        ("Wanneer niet", "Wanneer kies je beter een ander model?"),
-        ("Rekenvoorbeeld", "Een fictief maar realistisch voorbeeld van kosten, inkomsten en premies."),
-        ("Valkuilen", "Wat liep mis in de proeftuinen en hoe voorkom je het?"),
-    ),
-    "proeftuin": (
-        ("Context", "Welke vraag of kans bracht de partners samen?"),
-        ("Aanpak", "Hoe is de samenwerking opgezet: afspraken, begeleiding, ritme van overleg?"),
-        ("Wat werkte", "Wat zou je zeker opnieuw doen?"),
-        ("Wat niet werkte", "Wat liep anders dan gepland, en hoe is dat opgevangen?"),
-        ("Lessen", "Wat neemt een volgende proeftuin hieruit mee?"),
-    ),
-    "matchmaker": (
-        ("Hoe we werken", "Hoe stellen jullie een proeftuin samen en begeleiden jullie hem?"),
-        ("Regio", "Waar werken jullie, en met welke sectoren en partners?"),
-    ),
-    "registratie": (
-        ("", "Beschrijf de organisatie in een paar zinnen: activiteiten, aanbod en wat ze zoekt. Geen namen, "
-             "e-mailadressen of telefoonnummers van personen: die horen in het privé contactenbestand."),
-    ),
-}
-"""Body sections per kind: (heading, hint for the author); an empty heading is a plain paragraph."""
-_DEFAULT_BODY = (("Inhoud", "Beschrijf het document."),)
-
 
 @dataclass(frozen=True, slots=True)
 class NewDocument:
@@ -106,9 +65,9 @@ def render_template(kind: Kind, values: Mapping[str, str | Sequence[str]] | None
     title = values.get(kind.title_field)
     if isinstance(title, str):
         lines += ["", f"# {title}"]
-    for heading, hint in BODIES.get(kind.name, _DEFAULT_BODY):
+    for heading, hint in BODIES.get(kind.name, DEFAULT_BODY):
         lines += ["", f"## {heading}", ""] if heading else [""]
-        lines.append(_HINT.format(hint))
+        lines.append(instruction(hint))
     return "\n".join(lines) + "\n"
 
 

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from esfkb.authoring.journal import interrupted_rename
 from esfkb.base.docs_files import DocsFiles, read_regular, scan_docs
 from esfkb.checks.diagnostics import Diagnostic
-from esfkb.checks.schema_check import check_frontmatter
+from esfkb.checks.schema_check import check_frontmatter, instruction_problems
+from esfkb.i18n import _
 from esfkb.model.documents import Document, Page
 from esfkb.model.fields import id_problem, suggest_id
 from esfkb.model.frontmatter import ParsedFile, ParseProblem, Position, parse_document, too_large
@@ -101,7 +102,8 @@ def _load_document(
                 parsed = parse_document(read_regular(file), max_size=max_size)
             except OSError as error:
                 parsed = ParsedFile(problems=[ParseProblem(
-                    "ESF012", Position(1, 1), f"cannot read the file: {error.strerror}; check its permissions",
+                    "ESF012", Position(1, 1),
+                    _("cannot read the file: {error}; check its permissions").format(error=error.strerror),
                 )])
         problems = [Diagnostic(rel, p.position.line, p.position.column, p.code, p.message)
                     for p in parsed.problems]
@@ -111,13 +113,16 @@ def _load_document(
         if parsed.data is not None and all(p.code == "ESF004" for p in parsed.problems):
             model, found = check_frontmatter(kind.model, parsed)
             problems.extend(Diagnostic(rel, pos.line, pos.column, code, message) for code, pos, message in found)
+        problems.extend(Diagnostic(rel, pos.line, pos.column, code, message)
+                        for code, pos, message in instruction_problems(parsed))
         if cache is not None:
             cache.put(file, stamp, parsed, model, problems)
     stem = file.name[:-3]
     problem = id_problem(stem)
     if problem is not None:
         problems = [*problems, Diagnostic(
-            rel, 1, 1, "ESF011", f"file name '{file.name}' is not a valid id: {problem}, e.g. '{suggest_id(stem)}.md'",
+            rel, 1, 1, "ESF011", _("file name '{name}' is not a valid id: {problem}, e.g. '{suggestion}.md'").format(
+                name=file.name, problem=problem, suggestion=suggest_id(stem)),
         )]
     return Document(stem, kind, file, rel, parsed, model), problems
 

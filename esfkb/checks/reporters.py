@@ -1,4 +1,8 @@
-"""Reporters: one validation result, four formats (text, json, github, sarif), deterministic."""
+"""Reporters: one validation result, four formats (text, json, github, sarif), deterministic.
+
+Messages and the summary are in the tool's language (:mod:`esfkb.i18n`), SARIF's rule descriptions too (and its
+run names the language); codes, rule ids and names, JSON keys and the structure are the same in every language.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import json
 from typing import TYPE_CHECKING
 
 from esfkb.checks.diagnostics import Severity
+from esfkb.i18n import _, language, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -19,12 +24,16 @@ SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 def report_text(result: ValidationResult, catalogue: dict[str, Code]) -> str:
     """``path:line:column: CODE message`` lines, then a one-line summary."""
     lines = [f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in result.diagnostics]
-    lines.append(
-        f"{result.documents} document{'s' if result.documents != 1 else ''} checked: "
-        f"{result.errors} error{'s' if result.errors != 1 else ''}, "
-        f"{result.warnings} warning{'s' if result.warnings != 1 else ''}"
-    )
+    lines.append(summary(result))
     return "\n".join(lines) + "\n"
+
+
+def summary(result: ValidationResult) -> str:
+    """``51 documents checked: 0 errors, 2 warnings``, in the tool's language."""
+    return _("{documents} checked: {errors}, {warnings}").format(
+        documents=ngettext("{count} document", "{count} documents", result.documents).format(count=result.documents),
+        errors=ngettext("{count} error", "{count} errors", result.errors).format(count=result.errors),
+        warnings=ngettext("{count} warning", "{count} warnings", result.warnings).format(count=result.warnings))
 
 
 def report_json(result: ValidationResult, catalogue: dict[str, Code]) -> str:
@@ -57,7 +66,7 @@ def report_github(result: ValidationResult, catalogue: dict[str, Code]) -> str:
         f"title={_escape_property(d.code)}::{_escape_data(d.message)}"
         for d in result.diagnostics
     ]
-    lines.append(f"esfkb: {result.documents} documents checked: {result.errors} errors, {result.warnings} warnings")
+    lines.append(f"esfkb: {summary(result)}")
     return "\n".join(lines) + "\n"
 
 
@@ -71,9 +80,9 @@ def report_sarif(result: ValidationResult, catalogue: dict[str, Code]) -> str:
         {
             "id": code.code,
             "name": code.name,
-            "shortDescription": {"text": code.summary},
-            "fullDescription": {"text": code.explanation},
-            "help": {"text": code.explanation},
+            "shortDescription": {"text": _(code.summary)},
+            "fullDescription": {"text": _(code.explanation)},
+            "help": {"text": _(code.explanation)},
             "defaultConfiguration": {"level": _level(code.severity)},
         }
         for code in codes
@@ -100,6 +109,7 @@ def report_sarif(result: ValidationResult, catalogue: dict[str, Code]) -> str:
         "runs": [{
             "tool": {"driver": {"name": "esfkb", "version": __version__, "rules": rules}},
             "columnKind": "unicodeCodePoints",
+            "language": language(),
             "results": results,
         }],
     }

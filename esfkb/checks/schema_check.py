@@ -14,6 +14,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic.fields import FieldInfo
 
+from esfkb.authoring.skeletons import INSTRUCTIONS
+from esfkb.i18n import N_, _, ngettext
 from esfkb.model.frontmatter import ParsedFile, Path, Position, iter_strings
 from esfkb.model.vocabulary import Vocabulary
 
@@ -29,11 +31,11 @@ _WRONG_TYPE = frozenset({
     "bool_parsing", "finite_number",
 })
 _EXPECTED_WORDS = {
-    "string_type": "text", "int_type": "a whole number", "int_parsing": "a whole number",
-    "int_from_float": "a whole number", "float_type": "a number", "float_parsing": "a number",
-    "finite_number": "a finite number", "bool_type": "true or false", "bool_parsing": "true or false",
-    "list_type": "a list", "dict_type": "a mapping of keys", "model_type": "a mapping of keys",
-    "model_attributes_type": "a mapping of keys", "date_type": "a date YYYY-MM-DD",
+    "string_type": N_("text"), "int_type": N_("a whole number"), "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"), "float_type": N_("a number"), "float_parsing": N_("a number"),
+    "finite_number": N_("a finite number"), "bool_type": N_("true or false"), "bool_parsing": N_("true or false"),
+    "list_type": N_("a list"), "dict_type": N_("a mapping of keys"), "model_type": N_("a mapping of keys"),
+    "model_attributes_type": N_("a mapping of keys"), "date_type": N_("a date YYYY-MM-DD"),
 }
 
 
@@ -91,6 +93,23 @@ def find_placeholders(data: dict[str, Any]) -> list[Path]:
     return [path for path, value in iter_strings(data) if value.lstrip().startswith(PLACEHOLDER_PREFIX)]
 
 
+def find_instructions(body: str, first_line: int) -> list[tuple[int, str]]:
+    """The (line, text) of every line of ``body`` (starting at ``first_line``) that is still an instruction of
+    the template (:mod:`esfkb.authoring.skeletons`): what the author has to replace with their own text."""
+    if "_" not in body:
+        return []
+    return [(first_line + number, line.strip()) for number, line in enumerate(body.split("\n"))
+            if line.strip() in INSTRUCTIONS]
+
+
+def instruction_problems(parsed: ParsedFile) -> list[tuple[str, Position, str]]:
+    """ESF111 for each instruction line left in the body of ``parsed``."""
+    return [("ESF111", Position(line, 1),
+             _("the text below the frontmatter still holds an instruction of the template: replace '{text}' with "
+               "your own text").format(text=text if len(text) <= 48 else text[:46] + "…_"))
+            for line, text in find_instructions(parsed.body, parsed.body_line)]
+
+
 def check_frontmatter(
     model: type[BaseModel], parsed: ParsedFile
 ) -> tuple[BaseModel | None, list[tuple[str, Position, str]]]:
@@ -101,8 +120,8 @@ def check_frontmatter(
     for path in placeholders:
         problems.append((
             "ESF111", parsed.position_of(path),
-            f"{format_path(path)} is still a placeholder: replace '{_lookup(parsed.data, path)}' "
-            "with the real value",
+            _("{key} is still a placeholder: replace '{value}' with the real value").format(
+                key=format_path(path), value=_lookup(parsed.data, path)),
         ))
     try:
         return model.model_validate(parsed.data), problems
@@ -132,53 +151,59 @@ def _translate(
     if kind == "missing":
         parent = loc[:-1]
         position = parsed.position_of(parent) if parent else Position(1, 1)
-        place = f" under '{format_path(parent)}'" if parent else ""
         description = f" ({info.description.rstrip('.')})" if info is not None and info.description else ""
-        return "ESF101", position, f"missing required key {_label(info, key)}{place}: add it{description}"
+        message = (_("missing required key {key} under '{parent}': add it{description}") if parent
+                   else _("missing required key {key}: add it{description}"))
+        return "ESF101", position, message.format(key=_label(info, key), parent=format_path(parent),
+                                                  description=description)
     position = parsed.position_of(loc)
     if kind == "extra_forbidden":
         known = list(owner.model_fields) if owner else []
         close = difflib.get_close_matches(key, known, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(known)}"
-        return "ESF103", position, f"unknown key '{where}': {hint}"
+        hint = (_("did you mean '{key}'?").format(key=close[0]) if close
+                else _("known keys: {keys}").format(keys=", ".join(known)))
+        return "ESF103", position, _("unknown key '{key}': {hint}").format(key=where, hint=hint)
     if kind == "enum" and isinstance(annotation, type) and issubclass(annotation, Vocabulary):
         meant = annotation.meant(item["input"])
-        hint = f"did you mean '{meant.value}'? " if meant is not None else ""
-        return "ESF104", position, (
-            f"{where}: '{item['input']}' is not allowed for {annotation.__label__.lower()}; "
-            f"{hint}choose one of: {annotation.choices()}"
-        )
+        hint = _("did you mean '{value}'? ").format(value=meant.value) if meant is not None else ""
+        return "ESF104", position, _("{key}: '{value}' is not allowed for {vocabulary}; {hint}choose one of: "
+                                     "{choices}").format(key=where, value=item["input"],
+                                                         vocabulary=annotation.__label__.lower(), hint=hint,
+                                                         choices=annotation.choices())
     if kind in _TYPE_CODES:
         return _TYPE_CODES[kind], position, f"{where}: {item['msg']}"
     if kind in _WRONG_TYPE:
-        expected = _EXPECTED_WORDS.get(kind, "another type")
+        expected = _(_EXPECTED_WORDS.get(kind, N_("another type")))
         raw = parsed.raw_scalars.get(loc)
         got = _describe(item["input"])
-        hint = f'; write it in quotes: "{raw}"' if raw is not None and kind == "string_type" else ""
-        return "ESF102", position, f"{where} expects {expected}, got {got}{hint}"
+        hint = _('; write it in quotes: "{raw}"').format(raw=raw) if raw is not None and kind == "string_type" else ""
+        return "ESF102", position, _("{key} expects {expected}, got {got}{hint}").format(
+            key=where, expected=expected, got=got, hint=hint)
     return "ESF112", position, f"{where}: {_constraint_message(kind, item)}"
 
 
 def _constraint_message(kind: str, item: Any) -> str:
     ctx = item.get("ctx") or {}
     if kind == "too_short" and "min_length" in ctx:
-        return f"needs at least {ctx['min_length']} item(s); add one"
+        return ngettext("needs at least {count} item; add one", "needs at least {count} items; add one",
+                        ctx["min_length"]).format(count=ctx["min_length"])
     if kind == "string_too_short":
-        return "must not be empty; write the text or remove the key"
+        return _("must not be empty; write the text or remove the key")
     if kind in ("greater_than_equal", "greater_than") and ("ge" in ctx or "gt" in ctx):
-        return f"must be at least {ctx.get('ge', ctx.get('gt'))}, got {item['input']}"
+        return _("must be at least {least}, got {value}").format(least=ctx.get("ge", ctx.get("gt")),
+                                                                 value=item["input"])
     return str(item["msg"])
 
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing (empty value)"
+        return _("nothing (empty value)")
     if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
+        return _("the boolean {value}").format(value=str(value).lower())
     if isinstance(value, int | float):
-        return f"the number {value}"
+        return _("the number {value}").format(value=value)
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     return f"'{value}'"

@@ -12,24 +12,26 @@ from typing import Any
 
 import click
 
+from esfkb.i18n import LANGUAGES, N_, _, configure
+
 COMMANDS: dict[str, tuple[str, str]] = {
-    "validate": ("esfkb.cli.validate", "Check the knowledge base and report every problem."),
-    "registrations": ("esfkb.cli.registrations", "Import the ESF export; list registrations past retention."),
-    "rules": ("esfkb.cli.validate", "Explain the diagnostic codes."),
-    "schemas": ("esfkb.cli.validate", "Export or check the JSON Schemas of the kinds."),
-    "match": ("esfkb.cli.match", "Suggest registrations for a pilot, or what fits a registration."),
-    "compose": ("esfkb.cli.match", "Check a draft composition and say what is missing."),
-    "new": ("esfkb.cli.authoring", "Create a document from a template with placeholders."),
-    "link": ("esfkb.cli.authoring", "Write a relation into the right field of a document."),
-    "unlink": ("esfkb.cli.authoring", "Remove a relation, keeping every other byte."),
-    "rename": ("esfkb.cli.authoring", "Rename a document and rewrite every reference to it."),
-    "show": ("esfkb.cli.browse", "Show a document as a card with its relations both ways."),
-    "list": ("esfkb.cli.browse", "List the documents of a kind, filtered on any field."),
-    "graph": ("esfkb.cli.browse", "Export the relation graph (mermaid, dot, json)."),
-    "report": ("esfkb.cli.browse", "Portfolio figures: counts, coverage, doorstroom funnel."),
-    "editor": ("esfkb.cli.editor", "Export the web editor's config; run the editor locally."),
+    "validate": ("esfkb.cli.validate", N_("Check the knowledge base and report every problem.")),
+    "registrations": ("esfkb.cli.registrations", N_("Import the ESF export; list registrations past retention.")),
+    "rules": ("esfkb.cli.validate", N_("Explain the diagnostic codes.")),
+    "schemas": ("esfkb.cli.validate", N_("Export or check the JSON Schemas of the kinds.")),
+    "match": ("esfkb.cli.match", N_("Suggest registrations for a pilot, or what fits a registration.")),
+    "compose": ("esfkb.cli.match", N_("Check a draft composition and say what is missing.")),
+    "new": ("esfkb.cli.authoring", N_("Create a document from a template with placeholders.")),
+    "link": ("esfkb.cli.authoring", N_("Write a relation into the right field of a document.")),
+    "unlink": ("esfkb.cli.authoring", N_("Remove a relation, keeping every other byte.")),
+    "rename": ("esfkb.cli.authoring", N_("Rename a document and rewrite every reference to it.")),
+    "show": ("esfkb.cli.browse", N_("Show a document as a card with its relations both ways.")),
+    "list": ("esfkb.cli.browse", N_("List the documents of a kind, filtered on any field.")),
+    "graph": ("esfkb.cli.browse", N_("Export the relation graph (mermaid, dot, json).")),
+    "report": ("esfkb.cli.browse", N_("Portfolio figures: counts, coverage, doorstroom funnel.")),
+    "editor": ("esfkb.cli.editor", N_("Export the web editor's config; run the editor locally.")),
 }
-"""Command name to (module, one-line help); the module defines a click command of that name."""
+"""Command name to (module, one-line help marked for the catalogue); the module defines a click command of that name."""
 
 
 class LazyGroup(click.Group):
@@ -46,13 +48,27 @@ class LazyGroup(click.Group):
         return command
 
     def format_commands(self, ctx: click.Context, formatter: Any) -> None:
-        rows = [(name, COMMANDS[name][1]) for name in self.list_commands(ctx)]
-        with formatter.section("Commands"):
+        rows = [(name, _(COMMANDS[name][1])) for name in self.list_commands(ctx)]
+        with formatter.section(_("Commands")):
             formatter.write_dl(rows)
+
+    def format_help_text(self, ctx: click.Context, formatter: Any) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(_("Validate, link and publish the knowledge base of ESF Vlaanderen's proeftuinen.\n\n"
+                                   "Run the commands inside a project (the folder holding mkdocs.yml)."))
+
+
+def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    """Decide the language before anything is said: ``--lang``, else ESFKB_LANG, else the locale."""
+    return configure(value)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="esfkb")
+@click.option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
+              callback=_choose_language,
+              help="Language of the messages: nl (default) or en; else ESFKB_LANG or the locale (LANG, LC_ALL).")
 def main() -> None:
     """Validate, link and publish the knowledge base of ESF Vlaanderen's proeftuinen.
 

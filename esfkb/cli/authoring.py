@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from esfkb.cli.common import core_errors, fail, open_knowledge_base, open_project, resolve_kind
+from esfkb.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from esfkb.authoring.linking import LinkOutcome
@@ -56,7 +57,7 @@ def new_command(  # noqa: PLR0917 - click passes every option as an argument
     for item in settings:
         key, sep, value = item.partition("=")
         if not sep or not key.strip():
-            fail(f"--set expects KEY=VALUE, got '{item}'")
+            fail(_("--set expects KEY=VALUE, got '{item}'").format(item=item))
         given.setdefault(key.strip(), []).append(value.strip())
     options = {"businessmodel": [businessmodel] if businessmodel else [],
                "matchmaker": [matchmaker] if matchmaker else [],
@@ -64,7 +65,7 @@ def new_command(  # noqa: PLR0917 - click passes every option as an argument
     for option, values in options.items():
         if values:
             if _NEW_OPTIONS[option] not in kind.model.model_fields:
-                fail(f"--{option} does not apply to a {kind.name}")
+                fail(_("--{option} does not apply to a {kind}").format(option=option, kind=kind.name))
             given[_NEW_OPTIONS[option]] = values
     if titel:
         given[kind.title_field] = [titel]
@@ -74,11 +75,14 @@ def new_command(  # noqa: PLR0917 - click passes every option as an argument
         values = prepare_values(kb, kind, given)
         created = create(kb, kind, doc_id, values)
     rel = created.file.relative_to(kb.project.root).as_posix()
-    click.echo(f"created {rel}")
+    click.echo(_("created {path}").format(path=rel))
     if created.placeholders:
-        click.echo(f"fill in the {len(created.placeholders)} placeholder(s) marked TODO: "
-                   f"{', '.join(created.placeholders)}")
-        click.echo(f"then check it with: esfkb validate {rel}")
+        count = len(created.placeholders)
+        click.echo(ngettext("fill in the placeholder marked TODO: {keys}",
+                            "fill in the {count} placeholders marked TODO: {keys}", count).format(
+            count=count, keys=", ".join(created.placeholders)))
+        click.echo(_("replace the instructions in italics below the frontmatter with your own text"))
+        click.echo(_("then check it with: esfkb validate {path}").format(path=rel))
 
 
 def interactive() -> bool:
@@ -95,25 +99,30 @@ def _prompt_missing(kind: Kind, given: dict[str, list[str]]) -> None:
         if key in given or key not in kind.model.model_fields:
             continue
         label = kind.model.model_fields[key].title or key
-        hint = f" (id of a {targets[key]}; empty keeps TODO)" if key in targets else " (empty keeps TODO)"
+        hint = (_(" (id of a {kind}; empty keeps TODO)").format(kind=targets[key]) if key in targets
+                else _(" (empty keeps TODO)"))
         answer = click.prompt(f"{label}{hint}", default="", show_default=False).strip()
         if answer:
             given[key] = [answer]
 
 
+_OUTCOMES = {
+    "added": N_("added '{target}' to {field}"),
+    "filled": N_("filled the placeholder in {field} with '{target}'"),
+    "set": N_("set {field} to '{target}'"),
+    "replaced": N_("replaced {field} by '{target}'"),
+    "updated": N_("updated the entry of '{target}' in {field}"),
+    "unchanged": N_("'{target}' is already in {field}: nothing to do"),
+    "removed": N_("removed '{target}' from {field}"),
+    "absent": N_("'{source}' does not link to '{target}': nothing to do"),
+}
+"""What a link or unlink did, by its outcome's action."""
+
+
 def _report(outcome: LinkOutcome, root_rel: str, arrow: str) -> None:
-    messages = {
-        "added": f"added '{outcome.target}' to {outcome.field}",
-        "filled": f"filled the placeholder in {outcome.field} with '{outcome.target}'",
-        "set": f"set {outcome.field} to '{outcome.target}'",
-        "replaced": f"replaced {outcome.field} by '{outcome.target}'",
-        "updated": f"updated the entry of '{outcome.target}' in {outcome.field}",
-        "unchanged": f"'{outcome.target}' is already in {outcome.field}: nothing to do",
-        "removed": f"removed '{outcome.target}' from {outcome.field}",
-        "absent": f"'{outcome.source}' does not link to '{outcome.target}': nothing to do",
-    }
     suffix = f" ({root_rel})" if outcome.changed else ""
-    click.echo(f"{outcome.source} {arrow} {outcome.target}: {messages[outcome.action]}{suffix}")
+    message = _(_OUTCOMES[outcome.action]).format(target=outcome.target, field=outcome.field, source=outcome.source)
+    click.echo(f"{outcome.source} {arrow} {outcome.target}: {message}{suffix}")
 
 
 @click.command("link")
@@ -191,14 +200,15 @@ def rename_command(old: str, new: str, dry_run: bool) -> None:
         with core_errors():
             interrupted = complete_interrupted(project.root)
         if interrupted is not None:
-            click.echo(f"completed the interrupted rename {interrupted.old} → {interrupted.new}")
+            click.echo(_("completed the interrupted rename {old} → {new}").format(
+                old=interrupted.old, new=interrupted.new))
             if (interrupted.old, interrupted.new) == (old, new):
                 return
     kb = open_knowledge_base(project)
     with core_errors():
         outcome = rename(kb, old, new, dry_run=dry_run)
-    verb = "would rewrite" if dry_run else "rewrote"
-    click.echo(f"{'would rename' if dry_run else 'renamed'} {old} → {new} "
-               f"({outcome.file.relative_to(kb.project.root).as_posix()})")
+    renamed, rewrote = (_("would rename {old} → {new} ({path})"), _("would rewrite {path}")) if dry_run else (
+        _("renamed {old} → {new} ({path})"), _("rewrote {path}"))
+    click.echo(renamed.format(old=old, new=new, path=outcome.file.relative_to(kb.project.root).as_posix()))
     for rel in outcome.touched:
-        click.echo(f"  {verb} {rel}")
+        click.echo("  " + rewrote.format(path=rel))

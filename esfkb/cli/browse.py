@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from esfkb.cli.common import core_errors, fail, open_knowledge_base, resolve_kind
+from esfkb.i18n import _
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -21,8 +22,8 @@ def _emit(text: str, output: Path | None) -> None:
     try:
         output.write_text(text, encoding="utf-8")
     except OSError as error:
-        fail(f"{output}: cannot write it: {error.strerror}", 1)
-    click.echo(f"wrote {output}", err=True)
+        fail(_("{path}: cannot write it: {error}").format(path=output, error=error.strerror), 1)
+    click.echo(_("wrote {path}").format(path=output), err=True)
 
 
 @click.command("show")

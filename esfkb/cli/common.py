@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
+from esfkb.i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -32,7 +34,7 @@ class IsoDateType(click.ParamType):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.fail(f"'{value}' is not a date: write it as YYYY-MM-DD", param, ctx)
+            self.fail(_("'{value}' is not a date: write it as YYYY-MM-DD").format(value=value), param, ctx)
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
@@ -47,7 +49,8 @@ def open_project(start: Path | None = None) -> Project:
 
     root = find_project_root(start or Path.cwd())
     if root is None:
-        fail(f"no mkdocs.yml found in {start or Path.cwd()} or above: run esfkb inside a knowledge base")
+        fail(_("no mkdocs.yml found in {folder} or above: run esfkb inside a knowledge base").format(
+            folder=start or Path.cwd()))
     with core_errors():
         return load_project(root)
 
@@ -84,5 +87,6 @@ def resolve_kind(kb: KnowledgeBase, name: str) -> Kind:
     """A kind by its name or folder (``draaiboek`` or ``draaiboeken``); a usage error otherwise."""
     kind = kb.kinds.by_name.get(name) or kb.kinds.by_folder.get(name)
     if kind is None:
-        fail(f"unknown kind '{name}': choose one of {', '.join(sorted(kb.kinds.by_name))}")
+        fail(_("unknown kind '{kind}': choose one of {kinds}").format(
+            kind=name, kinds=", ".join(sorted(kb.kinds.by_name))))
     return kind

@@ -12,6 +12,7 @@ from datetime import date
 import click
 
 from esfkb.cli.common import EXIT_CONTENT, IsoDateType, core_errors, open_knowledge_base
+from esfkb.i18n import _
 from esfkb.matching.output import draft_json, draft_text, pilot_json, pilot_text, registration_json, registration_text
 from esfkb.model.vocabulary import Ecosysteem, Provincie, Samenwerkingsvorm
 
@@ -44,7 +45,7 @@ def match_command(pilot: str | None, registratie: str | None, top: int, fmt: str
     from esfkb.matching import match_registration, suggest
 
     if (pilot is None) == (registratie is None):
-        raise click.UsageError("give either a PILOT or --registratie ID")
+        raise click.UsageError(_("give either a PILOT or --registratie ID"))
     kb = open_knowledge_base()
     day = today or date.today()
     with core_errors():

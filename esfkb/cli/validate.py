@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from esfkb.cli.common import EXIT_CONTENT, IsoDateType, fail, open_knowledge_base, open_project
+from esfkb.i18n import _
 
 if TYPE_CHECKING:
     from datetime import date
@@ -58,9 +59,9 @@ def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]
         return open_project(), None
     roots = {find_project_root(_absolute(p).parent if p.is_symlink() else p) for p in paths}
     if None in roots:
-        fail("a PATH is not inside a knowledge base (no mkdocs.yml at or above it)")
+        fail(_("a PATH is not inside a knowledge base (no mkdocs.yml at or above it)"))
     if len(roots) > 1:
-        fail("PATHs belong to different knowledge bases: validate them one project at a time")
+        fail(_("PATHs belong to different knowledge bases: validate them one project at a time"))
     project = open_project(roots.pop())
     only: set[str] = set()
     for path in paths:
@@ -72,8 +73,9 @@ def _resolve_targets(paths: tuple[Path, ...]) -> tuple[Project, set[str] | None]
             if file.suffix == ".md" and file.is_relative_to(project.docs_dir):
                 only.add(file.relative_to(project.root).as_posix())
             elif not resolved.is_dir():  # say so: a silent skip would look like a clean file
-                click.echo(f"esfkb: {path} is not a Markdown file of the knowledge base "
-                           f"({os.path.relpath(project.docs_dir, project.root)}/); skipped", err=True)
+                skipped = _("{path} is not a Markdown file of the knowledge base ({docs}/); skipped")
+                click.echo("esfkb: " + skipped.format(path=path, docs=os.path.relpath(project.docs_dir, project.root)),
+                           err=True)
     return project, only
 
 
@@ -92,17 +94,17 @@ def rules_command(code: str | None) -> None:
       esfkb rules
       esfkb rules ESF301
     """
+    from esfkb.checks.explain import catalogue_text, code_text
     from esfkb.checks.rule import catalogue
 
     codes = catalogue()
     if code is not None:
         entry = codes.get(code.upper())
         if entry is None:
-            fail(f"unknown code '{code}': 'esfkb rules' lists them all")
-        click.echo(f"{entry.code} {entry.name} ({entry.severity.value})\n{entry.summary}\n\n{entry.explanation}")
+            fail(_("unknown code '{code}': 'esfkb rules' lists them all").format(code=code))
+        click.echo(code_text(entry), nl=False)
         return
-    for entry in codes.values():
-        click.echo(f"{entry.code}  {entry.severity.value:<7}  {entry.name:<34} {entry.summary}")
+    click.echo(catalogue_text(codes), nl=False)
 
 
 @click.group("schemas")
@@ -130,11 +132,13 @@ def schemas_export(check: bool, output: Path | None) -> None:
     if check:
         drifted = drifted_schemas(kinds, target)
         for name in drifted:
-            state = "differs from the models" if (target / name).exists() else "is missing"
-            click.echo(f"{target / name}: {state}; run 'esfkb schemas export'", err=True)
+            state = (_("{path}: differs from the models; run 'esfkb schemas export'") if (target / name).exists()
+                     else _("{path}: is missing; run 'esfkb schemas export'"))
+            click.echo(state.format(path=target / name), err=True)
         if drifted:
             sys.exit(EXIT_CONTENT)
-        click.echo(f"{len(kinds.kinds)} schemas up to date")
+        click.echo(_("{count} schemas up to date").format(count=len(kinds.kinds)))
         return
     changed = export_schemas(kinds, target)
-    click.echo(f"{len(changed)} of {len(kinds.kinds)} schemas written to {target}")
+    click.echo(_("{written} of {count} schemas written to {target}").format(
+        written=len(changed), count=len(kinds.kinds), target=target))

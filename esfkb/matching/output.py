@@ -1,13 +1,15 @@
 """What ``esfkb match`` and ``esfkb compose`` print, as text and as JSON: formatters of the matcher's results.
 
-In the core, so that any face (the CLI today) prints the same; the frame of the text is English like
-every command's, the reasons are Dutch, as the matchmakers read them. JSON keys are stable.
+In the core, so that any face (the CLI today) prints the same; the frame of the text is in the tool's
+language (:mod:`esfkb.i18n`), the reasons are Dutch, as the matchmakers read them. JSON keys are stable.
 """
 
 from __future__ import annotations
 
 import json
 from typing import TYPE_CHECKING, Any
+
+from esfkb.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 
 def pilot_text(kb: KnowledgeBase, pilot_id: str, suggestions: Sequence[Suggestion]) -> str:
     """The suggestions for a pilot, under a header naming it."""
-    return _pilot_header(kb, pilot_id) + _suggestions_text(suggestions, "No registration would improve this pilot.")
+    return _pilot_header(kb, pilot_id) + _suggestions_text(suggestions, _("No registration would improve this pilot."))
 
 
 def pilot_json(pilot_id: str, today: date, suggestions: Sequence[Suggestion]) -> str:
@@ -35,8 +37,9 @@ def _pilot_header(kb: KnowledgeBase, pilot_id: str) -> str:
 
     model = kb.documents[pilot_id].model
     assert isinstance(model, Proeftuin)
-    return (f"Suggestions for {pilot_id}: {model.titel}\n"
-            f"status {model.status.value}, ecosysteem {model.ecosysteem.value}\n\n")
+    return (_("Suggestions for {id}: {title}").format(id=pilot_id, title=model.titel) + "\n"
+            + _("status {status}, ecosysteem {ecosystem}").format(status=model.status.value,
+                                                                  ecosystem=model.ecosysteem.value) + "\n\n")
 
 
 def _ranked_text(rows: Sequence[tuple[str, float, str, Sequence[str]]], empty: str) -> str:
@@ -61,37 +64,43 @@ def _fits_text(fits: Sequence[Fit], empty: str) -> str:
 
 def registration_text(m: RegistrationMatches) -> str:
     """What fits one registration: pilots, partners and published business models, each ranked with reasons."""
-    parts = [f"Matches for {m.registratie}: {m.naam} ({m.economie.label.lower()})\n"]
+    none = "  " + _("none")
+    parts = [_("Matches for {id}: {name} ({economy})").format(id=m.registratie, name=m.naam,
+                                                             economy=m.economie.label.lower()) + "\n"]
     if m.blocked:
-        parts.append(f"Not proposed for pilots or partners: {m.blocked}\n")
+        parts.append(_("Not proposed for pilots or partners: {reason}").format(reason=m.blocked) + "\n")
     else:
-        parts.append("\nPilots (verkenning, samenstelling, ontwerp)\n")
-        parts.append(_fits_text(m.pilots, "  none"))
-        parts.append("\nPartners\n")
-        parts.append(_suggestions_text(m.partners, "  none"))
-    parts.append("\nPublished business models\n")
-    parts.append(_fits_text(m.models, "  none"))
+        parts.append("\n" + _("Pilots (verkenning, samenstelling, ontwerp)") + "\n")
+        parts.append(_fits_text(m.pilots, none))
+        parts.append("\n" + _("Partners") + "\n")
+        parts.append(_suggestions_text(m.partners, none))
+    parts.append("\n" + _("Published business models") + "\n")
+    parts.append(_fits_text(m.models, none))
     return "".join(parts)
 
 
 def draft_text(check: DraftCheck, suggestions: Sequence[Suggestion]) -> str:
     """A draft composition's check, what is missing, whose consent lacks, and who could complete it."""
     c = check.composition
-    lines = [f"Draft of {c.size} participant(s): {c.social} social, {c.regular} regular, {c.neutral} neutral"]
+    lines = [ngettext("Draft of {size} participant: {social} social, {regular} regular, {neutral} neutral",
+                      "Draft of {size} participants: {social} social, {regular} regular, {neutral} neutral",
+                      c.size).format(size=c.size, social=c.social, regular=c.regular, neutral=c.neutral)]
     if len(check.deelnemers) > c.size:
-        lines[0] += f" ({len(check.deelnemers) - c.size} not counted: see Consent)"
-    for name, value in (("mixed", check.mixed), ("balanced", check.balanced), ("workable", check.workable)):
-        lines.append(f"  {name:<9} {'yes' if value else 'no'}")
+        lines[0] += " " + _("({count} not counted: see Consent)").format(count=len(check.deelnemers) - c.size)
+    judged = ((_("mixed"), check.mixed), (_("balanced"), check.balanced), (_("workable"), check.workable))
+    width = max(len(name) for name, _value in judged) + 1
+    for name, value in judged:
+        lines.append(f"  {name:<{width}} {_('yes') if value else _('no')}")
     if check.missing:
-        lines.append("Missing")
+        lines.append(_("Missing"))
         lines.extend(f"  - {text}" for text in check.missing)
     if check.consent:
-        lines.append("Consent")
+        lines.append(_("Consent"))
         lines.extend(f"  - {text}" for text in check.consent)
-    lines.append("The draft breaks no composition rule." if check.ok else "The draft breaks a composition rule.")
+    lines.append(_("The draft breaks no composition rule.") if check.ok else _("The draft breaks a composition rule."))
     text = "\n".join(lines) + "\n"
     if suggestions:
-        text += "\nSuggestions\n" + _suggestions_text(suggestions, "")
+        text += "\n" + _("Suggestions") + "\n" + _suggestions_text(suggestions, "")
     return text
 
 

@@ -18,6 +18,8 @@ import yaml
 from yaml._yaml import CParser
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from esfkb.i18n import _
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -169,14 +171,14 @@ def parse_document(raw: bytes, *, max_size: int = DEFAULT_MAX_FILE_SIZE) -> Pars
     if lines[0].rstrip(" ") != "---":
         result.problems.append(ParseProblem(
             "ESF001", Position(1, 1),
-            "no frontmatter: start the file with a line '---', the YAML keys, and a closing '---'",
+            _("no frontmatter: start the file with a line '---', the YAML keys, and a closing '---'"),
         ))
         return result
     close = next((i for i in range(1, len(lines)) if lines[i].rstrip(" ") in ("---", "...")), None)
     if close is None:
         result.problems.append(ParseProblem(
             "ESF002", Position(1, 1),
-            "frontmatter is not closed: add a line '---' after the last key",
+            _("frontmatter is not closed: add a line '---' after the last key"),
         ))
         return result
     result.body = "\n".join(lines[close + 1:])
@@ -190,8 +192,8 @@ def too_large(size: int, max_size: int) -> ParseProblem:
     """The problem reported for a file above the size limit (checked before reading it)."""
     return ParseProblem(
         "ESF008", Position(1, 1),
-        f"file is {size:,} bytes, above the limit of {max_size:,}: split it or move large "
-        "material out of the knowledge base",
+        _("file is {size} bytes, above the limit of {limit}: split it or move large material out of the "
+          "knowledge base").format(size=f"{size:,}", limit=f"{max_size:,}"),
     )
 
 
@@ -205,7 +207,7 @@ def _decode(raw: bytes, result: ParsedFile) -> str | None:
         line = raw.count(b"\n", 0, error.start) + 1
         result.problems.append(ParseProblem(
             "ESF007", Position(line, error.start - line_start + 1),
-            f"not UTF-8 (byte 0x{raw[error.start]:02X}): save the file with UTF-8 encoding",
+            _("not UTF-8 (byte 0x{byte}): save the file with UTF-8 encoding").format(byte=f"{raw[error.start]:02X}"),
         ))
         return None
     if "\r" in text:
@@ -219,7 +221,7 @@ def _parse_yaml(source: str, result: ParsedFile) -> None:
         for offset in tabs:
             line = source.count("\n", 0, offset) + 2
             result.problems.append(ParseProblem(
-                "ESF009", Position(line, 1), "tab used for indentation: indent with spaces",
+                "ESF009", Position(line, 1), _("tab used for indentation: indent with spaces"),
             ))
         return
     if ("&" in source or "*" in source) and _refuse_anchors(source, result):
@@ -236,7 +238,7 @@ def _parse_yaml(source: str, result: ParsedFile) -> None:
         where = _position(node) if node is not None else Position(2, 1)
         result.problems.append(ParseProblem(
             "ESF006", where,
-            "frontmatter must be a mapping of keys to values, e.g. 'titel: Mijn model'",
+            _("frontmatter must be a mapping of keys to values, e.g. 'titel: Mijn model'"),
         ))
         return
     result.data = _build(node, result, 0)
@@ -250,7 +252,8 @@ def _refuse_anchors(source: str, result: ParsedFile) -> bool:
             if anchor is not None:
                 result.problems.append(ParseProblem(
                     "ESF005", _mark(event.start_mark),
-                    f"YAML anchor or alias '{anchor}' is not allowed: write the value out in full",
+                    _("YAML anchor or alias '{anchor}' is not allowed: write the value out in full").format(
+                        anchor=anchor),
                 ))
                 return True
     except yaml.YAMLError as error:
@@ -266,17 +269,18 @@ def _syntax_problem(error: yaml.YAMLError, source: str) -> ParseProblem:
         column = offset - source.rfind("\n", 0, offset)
         return ParseProblem(
             "ESF003", Position(line, column),
-            f"control character U+{error.character:04X} is not allowed in YAML: remove it",
+            _("control character U+{code} is not allowed in YAML: remove it").format(code=f"{error.character:04X}"),
         )
     if not isinstance(error, yaml.MarkedYAMLError):  # pragma: no cover - libyaml marks its errors
-        return ParseProblem("ESF003", Position(2, 1), f"YAML error: {error}")
+        return ParseProblem("ESF003", Position(2, 1), _("YAML error: {error}").format(error=error))
     mark = error.problem_mark or error.context_mark
     where = _mark(mark) if mark is not None else Position(2, 1)
-    what = error.problem or "invalid YAML"
+    what = error.problem or _("invalid YAML")
     context = f" {error.context}" if error.context else ""
     return ParseProblem(
         "ESF003", where,
-        f"YAML syntax error: {what}{context}; check indentation, colons and quotes on this line",
+        _("YAML syntax error: {problem}; check indentation, colons and quotes on this line").format(
+            problem=what + context),
     )
 
 
@@ -305,7 +309,7 @@ def _build(node: Node, result: ParsedFile, depth: int) -> Any:
     for key_node, value_node in node.value:
         if key_node.__class__ is not ScalarNode:
             result.problems.append(ParseProblem(
-                "ESF003", _position(key_node), "a key must be plain text, not a list or mapping",
+                "ESF003", _position(key_node), _("a key must be plain text, not a list or mapping"),
             ))
             continue
         key = key_node.value
@@ -313,10 +317,11 @@ def _build(node: Node, result: ParsedFile, depth: int) -> Any:
             result.problems.append(_unrepresentable(key_node))
             continue
         if key in mapping:
-            first = next(k for k, _ in node.value if k.__class__ is ScalarNode and k.value == key)
+            first = next(k for k, _value in node.value if k.__class__ is ScalarNode and k.value == key)
             result.problems.append(ParseProblem(
                 "ESF004", _position(key_node),
-                f"duplicate key '{key}' (first at line {_position(first).line}): keep one of the two",
+                _("duplicate key '{key}' (first at line {line}): keep one of the two").format(
+                    key=key, line=_position(first).line),
             ))
             continue
         mapping[key] = _build(value_node, result, depth + 1)
@@ -325,9 +330,11 @@ def _build(node: Node, result: ParsedFile, depth: int) -> Any:
 
 def _node_problem(node: Node, depth: int) -> ParseProblem:
     if depth > MAX_DEPTH:
-        return ParseProblem("ESF003", _position(node), f"nested deeper than {MAX_DEPTH} levels: flatten the structure")
+        return ParseProblem("ESF003", _position(node),
+                            _("nested deeper than {depth} levels: flatten the structure").format(depth=MAX_DEPTH))
     return ParseProblem(
-        "ESF010", _position(node), f"YAML tag '{node.tag}' is not allowed: remove it and write a plain value",
+        "ESF010", _position(node),
+        _("YAML tag '{tag}' is not allowed: remove it and write a plain value").format(tag=node.tag),
     )
 
 
@@ -335,11 +342,14 @@ def _unrepresentable(node: ScalarNode) -> ParseProblem:
     """ESF016 for a number out of range or a string holding a character that YAML refuses in a file."""
     found = _UNPRINTABLE_RE.search(node.value) if node.style else None
     if found:
-        return ParseProblem("ESF016", _position(node), f"the text holds U+{ord(found[0]):04X}, a character that YAML "
-                            "allows in no file (written here as an escape): remove it")
-    shown = node.value if len(node.value) <= 24 else f"{node.value[:12]}… ({len(node.value):,} characters)"
-    return ParseProblem("ESF016", _position(node), f"the number {shown} is out of range: numbers go from "
-                        f"-{MAX_INTEGER:,} to {MAX_INTEGER:,}; put quotes around it if it is text")
+        return ParseProblem("ESF016", _position(node), _(
+            "the text holds U+{code}, a character that YAML allows in no file (written here as an escape): remove it"
+        ).format(code=f"{ord(found[0]):04X}"))
+    shown = node.value if len(node.value) <= 24 else _("{start}… ({count} characters)").format(
+        start=node.value[:12], count=f"{len(node.value):,}")
+    return ParseProblem("ESF016", _position(node), _(
+        "the number {number} is out of range: numbers go from -{most} to {most}; put quotes around it if it is text"
+    ).format(number=shown, most=f"{MAX_INTEGER:,}"))
 
 
 def _index_positions(source: str) -> _PositionIndex:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from esfkb.i18n import _, ngettext
 from esfkb.model.models import Registratie
 
 if TYPE_CHECKING:
@@ -45,13 +46,15 @@ def expired_json(found: list[Expired]) -> str:
 def expired_text(found: list[Expired]) -> str:
     """One line per expired registration, with the pilots that name it, and how many to delete or renew."""
     if not found:
-        return "no registration is past its retention date\n"
+        return _("no registration is past its retention date") + "\n"
     lines = [f"{e.document.id}  bewaren_tot {e.until}  {e.document.rel_path}  ({_pilots(e)})" for e in found]
-    return "\n".join([*lines, f"{len(found)} registration(s) to delete or renew"]) + "\n"
+    total = ngettext("{count} registration to delete or renew", "{count} registrations to delete or renew",
+                     len(found)).format(count=len(found))
+    return "\n".join([*lines, total]) + "\n"
 
 
 def _pilots(entry: Expired) -> str:
-    return ", ".join(p.id for p in entry.pilots) or "no pilot"
+    return ", ".join(p.id for p in entry.pilots) or _("no pilot")
 
 
 FORMATS: dict[str, Callable[[list[Expired]], str]] = {"text": expired_text, "json": expired_json}

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from esfkb.i18n import _
+
 MAX_BRACKETS = 4000
 """``[`` in one text: 2,000 links or images is far more than any page holds."""
 MAX_BRACKETS_PER_BLOCK = 400
@@ -50,19 +52,21 @@ def too_complex(text: str) -> TooComplex | None:
         if problem is not None:
             return problem
     if text.count("<") > MAX_TAG_STARTS:
-        return TooComplex(_nth(text, "<", MAX_TAG_STARTS), f"more than {MAX_TAG_STARTS} '<' in one page")
+        return TooComplex(_nth(text, "<", MAX_TAG_STARTS),
+                          _("more than {count} '<' in one page").format(count=MAX_TAG_STARTS))
     return _nesting(text)
 
 
 def _brackets(text: str) -> TooComplex | None:
     if text.count("[") > MAX_BRACKETS:
-        return TooComplex(_nth(text, "[", MAX_BRACKETS), f"more than {MAX_BRACKETS} '[' in one page")
+        return TooComplex(_nth(text, "[", MAX_BRACKETS),
+                          _("more than {count} '[' in one page").format(count=MAX_BRACKETS))
     start = 0
     for blank in (*_BLANK_LINE_RE.finditer(text), None):
         end = blank.start() if blank is not None else len(text)
         if text.count("[", start, end) > MAX_BRACKETS_PER_BLOCK:
             return TooComplex(_nth(text, "[", MAX_BRACKETS_PER_BLOCK, start),
-                              f"more than {MAX_BRACKETS_PER_BLOCK} '[' in one paragraph")
+                              _("more than {count} '[' in one paragraph").format(count=MAX_BRACKETS_PER_BLOCK))
         start = end
     return None
 
@@ -91,9 +95,10 @@ def _nesting(text: str) -> TooComplex | None:
                 break
             depth += 1
             if depth > MAX_NESTING:
-                return TooComplex(offset + i, f"more than {MAX_NESTING} lists or quotes nested on one line")
+                return TooComplex(offset + i, _("more than {count} lists or quotes nested on one line").format(
+                    count=MAX_NESTING))
         if indent > MAX_INDENT:
-            return TooComplex(offset, f"more than {MAX_INDENT} columns of indentation")
+            return TooComplex(offset, _("more than {count} columns of indentation").format(count=MAX_INDENT))
         offset += size + 1
     return None
 
@@ -101,7 +106,7 @@ def _nesting(text: str) -> TooComplex | None:
 def _nth(text: str, character: str, count: int, start: int = 0) -> int:
     """The offset of the ``count + 1``-th ``character`` from ``start``: where the limit is passed."""
     at = start - 1
-    for _ in range(count + 1):
+    for _found in range(count + 1):
         at = text.find(character, at + 1)
     return at
 

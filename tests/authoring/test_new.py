@@ -9,6 +9,7 @@ import pytest
 
 from esfkb.authoring.editing import EditableDocument
 from esfkb.authoring.linking import link
+from esfkb.authoring.skeletons import BODIES, INSTRUCTIONS
 from esfkb.checks.schema_check import find_placeholders
 from esfkb.cli import main
 from esfkb.model.frontmatter import parse_document
@@ -61,6 +62,10 @@ def _fill(file: Path, kind: str) -> None:
         elif key == "doorstroom":
             document.set_scalar(path, "Wie klaar is, krijgt een contract bij de klant.")
     document.save()
+    text = file.read_text(encoding="utf-8")
+    for instruction in INSTRUCTIONS:
+        text = text.replace(instruction, "Eigen tekst van de auteur.")
+    file.write_text(text, encoding="utf-8")
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -71,10 +76,15 @@ def test_new_is_flagged_until_filled_then_clean(runner: CliRunner, in_base: Path
     rel = f"playbooks/{folder}/nieuw-document.md"
     assert result.stdout.splitlines()[0] == f"created {rel}"
     announced = int(re.search(r"fill in the (\d+) placeholder", result.stdout).group(1))
+    assert "replace the instructions in italics below the frontmatter with your own text" in result.stdout
 
     found = [d for d in check(in_base).diagnostics if d.path == rel]
     assert {d.code for d in found} == {"ESF111"}
-    assert len(found) == announced
+    instructions = [d for d in found if "still holds an instruction of the template" in d.message]
+    assert len(instructions) == len(BODIES[kind])  # one per section of the skeleton, at its line
+    text = (in_base / rel).read_text(encoding="utf-8").split("\n")
+    assert all(text[d.line - 1].startswith("_") and text[d.line - 1].endswith("_") for d in instructions)
+    assert len(found) - len(instructions) == announced
 
     _fill(in_base / rel, kind)
     for target, entry in LINKS.get(kind, []):

@@ -62,7 +62,7 @@ def test_github_format(runner, broken):
     assert result.stdout.splitlines() == [
         f"::error file={PB},line=21,col=11,title=ESF201::{ERROR_MESSAGE}",
         f"::warning file=playbooks/registraties/atelier-een.md,line=1,col=1,title=ESF501::{WARNING_MESSAGE}",
-        "esfkb: 7 documents checked: 1 errors, 1 warnings",
+        "esfkb: 7 documents checked: 1 error, 1 warning",
     ]
 
 

@@ -115,7 +115,7 @@ def test_compose_a_draft_that_holds(runner, small):
                                   "--samenwerkingsvorm", "enclave", *DAY])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
-        "Draft of 2 participant(s): 1 social, 1 regular, 0 neutral\n"
+        "Draft of 2 participants: 1 social, 1 regular, 0 neutral\n"
         "  mixed     yes\n  balanced  yes\n  workable  yes\n"
         "The draft breaks no composition rule.\n")
 
@@ -124,7 +124,7 @@ def test_compose_a_draft_that_breaks_rules(runner, small):
     result = runner.invoke(main, ["compose", "--deelnemer", "atelier", "--deelnemer", "stil",
                                   "--samenwerkingsvorm", "enclave", "--ecosysteem", "regionaal", *DAY])
     assert result.exit_code == 1
-    assert result.stdout.startswith("Draft of 1 participant(s): 1 social, 0 regular, 0 neutral (1 not counted: see "
+    assert result.stdout.startswith("Draft of 1 participant: 1 social, 0 regular, 0 neutral (1 not counted: see "
                                     "Consent)\n")  # #17: a registration without consent does not count
     assert ("Missing\n"
             "  - Niet gemengd: er ontbreekt een deelnemer uit de reguliere economie.\n"

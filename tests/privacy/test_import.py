@@ -121,7 +121,7 @@ def test_missing_columns_are_named(runner, project, contacts, tmp_path):
     export = tmp_path / "kapot.csv"
     export.write_text("naam;postcode\nIets;2000\n", encoding="utf-8")
     result = run_import(runner, project, export, contacts)
-    assert result.exit_code == 1 and "lacks the column(s) ondernemingsnaam, ondernemingsnummer" in result.stderr
+    assert result.exit_code == 1 and "lacks the columns ondernemingsnaam, ondernemingsnummer" in result.stderr
 
 
 def test_expired_lists_registrations_with_their_pilots(runner, project, monkeypatch):

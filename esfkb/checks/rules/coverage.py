@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.checks.diagnostics import Code, Severity
 from esfkb.checks.rule import Rule
+from esfkb.i18n import N_, _
 from esfkb.model.models import Businessmodel, Registratie
 from esfkb.model.vocabulary import Publicatiestatus, Registratiestatus
 
@@ -17,16 +18,16 @@ if TYPE_CHECKING:
     from esfkb.checks.rule import RuleContext
 
 UNUSED_REGISTRATION = Code("ESF501", "registration-in-no-pilot", Severity.WARNING,
-                           "A registration takes part in no pilot.",
-                           "The organisation registered its interest but no pilot lists it yet. That can be "
-                           "true of the data; it is a reminder for the matchmakers. Withdrawn and "
-                           "not-retained registrations are not reported, nor any while a pilot cannot be read (it may "
-                           "list them).")
+                           N_("A registration takes part in no pilot."),
+                           N_("The organisation registered its interest but no pilot lists it yet. That can be "
+                              "true of the data; it is a reminder for the matchmakers. Withdrawn and "
+                              "not-retained registrations are not reported, nor any while a pilot cannot be read "
+                              "(it may list them)."))
 MODEL_WITHOUT_PLAYBOOK = Code("ESF502", "model-without-playbook", Severity.WARNING,
-                              "A business model has no playbook.",
-                              "Every pilot must end with a reusable playbook; a model that no playbook "
-                              "implements is hard to apply. Archived models are not reported, nor any while a "
-                              "playbook cannot be read.")
+                              N_("A business model has no playbook."),
+                              N_("Every pilot must end with a reusable playbook; a model that no playbook "
+                                 "implements is hard to apply. Archived models are not reported, nor any while a "
+                                 "playbook cannot be read."))
 
 
 class CoverageRule(Rule):
@@ -48,12 +49,12 @@ class CoverageRule(Rule):
             if isinstance(reg, Registratie) and not reg.withdrawn and reg.status != Registratiestatus.NIET_WEERHOUDEN \
                     and not kb.referencing(registration.id, "proeftuin"):
                 yield self.report(registration, (), UNUSED_REGISTRATION,
-                                  f"'{registration.id}' is in no pilot yet")
+                                  _("'{id}' is in no pilot yet").format(id=registration.id))
 
     def _models_without_playbook(self, kb: KnowledgeBase) -> Iterator[Diagnostic]:
         for model in kb.of_kind("businessmodel"):
             if isinstance(model.model, Businessmodel) and model.model.status != Publicatiestatus.GEARCHIVEERD \
                     and not kb.referencing(model.id, "draaiboek"):
                 yield self.report(model, (), MODEL_WITHOUT_PLAYBOOK,
-                                  f"no playbook implements '{model.id}' yet: write one with "
-                                  f"'esfkb new draaiboek ID --businessmodel {model.id}'")
+                                  _("no playbook implements '{id}' yet: write one with "
+                                    "'esfkb new draaiboek ID --businessmodel {id}'").format(id=model.id))

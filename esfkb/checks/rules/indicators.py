@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.checks.diagnostics import Code, Severity
 from esfkb.checks.rule import Rule
+from esfkb.i18n import N_, _
 from esfkb.model.models import Proeftuin
 from esfkb.model.vocabulary import Indicator
 
@@ -17,10 +18,10 @@ if TYPE_CHECKING:
     from esfkb.checks.rule import RuleContext
 
 FUNNEL = Code("ESF321", "indicator-funnel", Severity.ERROR,
-              "A pilot's doorstroom figures do not narrow.",
-              "Of the target-group employees involved (DS-01) only some move on (DS-02), and of those only "
-              "some are still at work after 6 and 12 months (DS-03, DS-04). So DS-02 <= DS-01 and DS-03, "
-              "DS-04 <= DS-02, comparing the latest measurement of each code.")
+              N_("A pilot's doorstroom figures do not narrow."),
+              N_("Of the target-group employees involved (DS-01) only some move on (DS-02), and of those only "
+                 "some are still at work after 6 and 12 months (DS-03, DS-04). So DS-02 <= DS-01 and DS-03, "
+                 "DS-04 <= DS-02, comparing the latest measurement of each code."))
 
 FUNNEL_ORDER: tuple[tuple[Indicator, Indicator], ...] = (
     (Indicator.DS_02, Indicator.DS_01),
@@ -48,5 +49,8 @@ class IndicatorRule(Rule):
                 if narrow in latest and wide in latest and latest[narrow][1] > latest[wide][1]:
                     index = latest[narrow][0]
                     yield self.report(pilot, ("indicatoren", index, "waarde"), FUNNEL,
-                                      f"{narrow.value} ({narrow.label}) is {latest[narrow][1]:g}, more than "
-                                      f"{wide.value} ({wide.label}) {latest[wide][1]:g}: check both figures")
+                                      _("{narrow} ({narrow_label}) is {narrow_value}, more than {wide} "
+                                        "({wide_label}) {wide_value}: check both figures").format(
+                                          narrow=narrow.value, narrow_label=narrow.label,
+                                          narrow_value=f"{latest[narrow][1]:g}", wide=wide.value,
+                                          wide_label=wide.label, wide_value=f"{latest[wide][1]:g}"))

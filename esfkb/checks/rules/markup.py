@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.checks.diagnostics import Code, Diagnostic, Severity
 from esfkb.checks.rule import Rule
+from esfkb.i18n import N_, _
 from esfkb.privacy.detectors import line_and_column
 from esfkb.safety.complexity import too_complex
 
@@ -24,33 +25,34 @@ if TYPE_CHECKING:
     from esfkb.checks.rule import RuleContext
     from esfkb.safety.audit import Removal
 
-SCRIPT = Code("ESF403", "script-in-content", Severity.ERROR, "Content contains a <script> tag.",
-              "Content is untrusted input: scripts would run in every visitor's browser. The site removes them.")
+SCRIPT = Code("ESF403", "script-in-content", Severity.ERROR, N_("Content contains a <script> tag."),
+              N_("Content is untrusted input: scripts would run in every visitor's browser. The site removes them."))
 HANDLER = Code("ESF404", "event-handler-in-content", Severity.ERROR,
-               "Content contains an HTML event handler (on...=).",
-               "Attributes such as onclick or onerror run scripts; write plain Markdown instead. The site "
-               "removes them, also where attr_list ({: ... }) sets them.")
+               N_("Content contains an HTML event handler (on...=)."),
+               N_("Attributes such as onclick or onerror run scripts; write plain Markdown instead. The site "
+                  "removes them, also where attr_list ({: ... }) sets them."))
 UNSAFE_URL = Code("ESF405", "javascript-url", Severity.ERROR,
-                  "Content contains a javascript: URL or another scheme links may not use.",
-                  "Links and images may use http, https, mailto and relative URLs only: javascript:, vbscript:, "
-                  "data: and other schemes run code or hide content, however they are written (entities, tabs, "
-                  "&colon;). The site removes them.")
-FRAME = Code("ESF406", "embedded-frame", Severity.ERROR, "Content embeds an iframe, object or embed.",
-             "Embedded frames load third-party content and leak visitor data; link to the page instead.")
-ELEMENT = Code("ESF410", "disallowed-element", Severity.ERROR, "Content contains an HTML element the site removes.",
-               "Content may use the elements Markdown writes (paragraphs, headings, lists, tables, code, links, "
-               "images, admonitions) and a few more (div, span, details, figure, ...); never forms and their "
-               "controls, style, meta, base, link, svg, math, template or noscript. The README lists them.")
+                  N_("Content contains a javascript: URL or another scheme links may not use."),
+                  N_("Links and images may use http, https, mailto and relative URLs only: javascript:, vbscript:, "
+                     "data: and other schemes run code or hide content, however they are written (entities, tabs, "
+                     "&colon;). The site removes them."))
+FRAME = Code("ESF406", "embedded-frame", Severity.ERROR, N_("Content embeds an iframe, object or embed."),
+             N_("Embedded frames load third-party content and leak visitor data; link to the page instead."))
+ELEMENT = Code("ESF410", "disallowed-element", Severity.ERROR, N_("Content contains an HTML element the site removes."),
+               N_("Content may use the elements Markdown writes (paragraphs, headings, lists, tables, code, links, "
+                  "images, admonitions) and a few more (div, span, details, figure, ...); never forms and their "
+                  "controls, style, meta, base, link, svg, math, template or noscript. The README lists them."))
 ATTRIBUTE = Code("ESF411", "disallowed-attribute", Severity.ERROR,
-                 "Content contains an HTML attribute (or part of one) the site removes.",
-                 "Content may set id, title and lang, a link's href, an image's src, alt and size, table spans and "
-                 "alignment, and the classes of admonitions; an id is lowercase letters, digits, - and _ and does "
-                 "not start with __. Never style, target, autofocus, tabindex or formaction. The README lists them.")
+                 N_("Content contains an HTML attribute (or part of one) the site removes."),
+                 N_("Content may set id, title and lang, a link's href, an image's src, alt and size, table spans and "
+                    "alignment, and the classes of admonitions; an id is lowercase letters, digits, - and _ and does "
+                    "not start with __. Never style, target, autofocus, tabindex or formaction. The README lists "
+                    "them."))
 TOO_COMPLEX = Code("ESF412", "markdown-too-complex", Severity.ERROR,
-                   "Content is too complex for the site's Markdown to render safely.",
-                   "Python-Markdown takes time quadratic in some constructs and recurses in others (thousands of "
-                   "'[' or '<', lists nested on one line hundreds deep), so a page that passes the limits of "
-                   "esfkb.safety.complexity is not rendered: the site shows a notice in its place.")
+                   N_("Content is too complex for the site's Markdown to render safely."),
+                   N_("Python-Markdown takes time quadratic in some constructs and recurses in others (thousands of "
+                      "'[' or '<', lists nested on one line hundreds deep), so a page that passes the limits of "
+                      "esfkb.safety.complexity is not rendered: the site shows a notice in its place."))
 
 _FRAMES = frozenset({"iframe", "object", "embed", "frame", "frameset", "applet"})
 _MAY_CHANGE = (("<", ("<",)), ("{", ("{",)), ("&", ("&",)), ("]", ("](", "]:")), ("!", ("!!!",)), ("_", ("__", "\\_")))
@@ -99,7 +101,8 @@ def _check(root: Path, rel_path: str, body: str, first_line: int) -> Iterator[Di
     if problem is not None:
         line, column = line_and_column(body, problem.offset, first_line)
         yield Diagnostic(rel_path, line, column, TOO_COMPLEX.code,
-                         f"{problem.reason}: the site does not render this page; simplify it", TOO_COMPLEX.severity)
+                         _("{reason}: the site does not render this page; simplify it").format(reason=problem.reason),
+                         TOO_COMPLEX.severity)
         return
     if not may_change(body):
         return
@@ -143,17 +146,19 @@ def _described(removal: Removal) -> tuple[Code, str]:
     tag = removal.tag
     if removal.attribute is None:
         code = SCRIPT if tag == "script" else FRAME if tag in _FRAMES else ELEMENT
-        return code, (f"'{_short(removal.start_tag)}' is not allowed in content: the site removes the <{tag}> "
-                      "element; remove it")
+        return code, _("'{markup}' is not allowed in content: the site removes the <{tag}> element; "
+                       "remove it").format(markup=_short(removal.start_tag), tag=tag)
     name = removal.attribute
     if removal.handler:
-        return HANDLER, (f"'{name}' on <{tag}> is an event handler, not allowed in content: the site removes "
-                         "it; remove it")
+        return HANDLER, _("'{name}' on <{tag}> is an event handler, not allowed in content: the site removes "
+                          "it; remove it").format(name=name, tag=tag)
     if removal.url:
-        return UNSAFE_URL, (f"'{_short(removal.value)}' in {name} of <{tag}> is not allowed in content: links "
-                            "and images may use http, https, mailto or relative URLs only; remove it")
-    return ATTRIBUTE, (f"'{name}=\"{_short(removal.value)}\"' on <{tag}> is not allowed in content: the site "
-                       "removes what the policy does not allow of it; remove it")
+        return UNSAFE_URL, _("'{url}' in {name} of <{tag}> is not allowed in content: links and images may use "
+                             "http, https, mailto or relative URLs only; remove it").format(
+                                 url=_short(removal.value), name=name, tag=tag)
+    return ATTRIBUTE, _("'{name}=\"{value}\"' on <{tag}> is not allowed in content: the site removes what the "
+                        "policy does not allow of it; remove it").format(
+                            name=name, value=_short(removal.value), tag=tag)
 
 
 def _short(text: str) -> str:

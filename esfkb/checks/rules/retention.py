@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.checks.diagnostics import Code, Severity
 from esfkb.checks.rule import Rule
+from esfkb.i18n import N_, _
 from esfkb.privacy.retention import expired_registrations
 
 if TYPE_CHECKING:
@@ -16,10 +17,10 @@ if TYPE_CHECKING:
     from esfkb.checks.rule import RuleContext
 
 EXPIRED = Code("ESF331", "retention-expired", Severity.ERROR,
-               "A registration is kept past its retention date.",
-               "ESF promised the organisations that their registration is kept only until 'bewaren_tot'. "
-               "Past that date, delete the file (and the contacts entry) or record a renewed consent with a "
-               "new date. 'esfkb registrations expired' lists them with the pilots that reference them.")
+               N_("A registration is kept past its retention date."),
+               N_("ESF promised the organisations that their registration is kept only until 'bewaren_tot'. "
+                  "Past that date, delete the file (and the contacts entry) or record a renewed consent with a "
+                  "new date. 'esfkb registrations expired' lists them with the pilots that reference them."))
 
 
 class RetentionRule(Rule):
@@ -30,5 +31,6 @@ class RetentionRule(Rule):
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
         for entry in expired_registrations(kb, context.today):
             yield self.report(entry.document, ("bewaren_tot",), EXPIRED,
-                              f"bewaren_tot {entry.until} has passed ({context.today}): delete this "
-                              "registration or record a renewed consent and a new date")
+                              _("bewaren_tot {until} has passed ({today}): delete this registration or "
+                                "record a renewed consent and a new date").format(
+                                  until=entry.until, today=context.today))

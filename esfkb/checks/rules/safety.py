@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from esfkb.checks.diagnostics import Code, Diagnostic, Severity
 from esfkb.checks.rule import Rule
+from esfkb.i18n import N_, _
 from esfkb.model.frontmatter import FRONTMATTER_FIRST_LINE
 from esfkb.privacy.detectors import (
     HTML_TAG_RE,
@@ -24,23 +25,23 @@ if TYPE_CHECKING:
     from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.checks.rule import RuleContext
 
-EMAIL = Code("ESF401", "email-in-content", Severity.ERROR, "Content contains an e-mail address.",
-             "Personal contact data never enters the repository: it lives in the private contacts file. "
-             "Only addresses on the allow-list (email_allowlist in mkdocs.yml, e.g. a matchmaker's "
-             "functional mailbox) may appear.")
-PHONE = Code("ESF402", "phone-in-content", Severity.ERROR, "Content contains a phone number.",
-             "Phone numbers are personal contact data and belong in the private contacts file. Numbers "
-             "on phone_allowlist in mkdocs.yml are accepted. KBO numbers, postcodes and dates are not "
-             "taken for phone numbers.")
+EMAIL = Code("ESF401", "email-in-content", Severity.ERROR, N_("Content contains an e-mail address."),
+             N_("Personal contact data never enters the repository: it lives in the private contacts file. "
+                "Only addresses on the allow-list (email_allowlist in mkdocs.yml, e.g. a matchmaker's "
+                "functional mailbox) may appear."))
+PHONE = Code("ESF402", "phone-in-content", Severity.ERROR, N_("Content contains a phone number."),
+             N_("Phone numbers are personal contact data and belong in the private contacts file. Numbers "
+                "on phone_allowlist in mkdocs.yml are accepted. KBO numbers, postcodes and dates are not "
+                "taken for phone numbers."))
 PERSON_NAME = Code("ESF408", "person-name-in-content", Severity.ERROR,
-                   "Content names an organisation named after a person, without consent to publish it.",
-                   "A registration with naam_bevat_persoonsnaam (set by 'esfkb registrations import' where the "
-                   "organisation's name contains its contact person's name) is published by name only with "
-                   "consent for publicatie_organisatieprofiel; elsewhere the site calls it 'een deelnemer uit ...'. "
-                   "Text written in another file is published as it is: name it that way there too.")
-HTML_IN_FIELD = Code("ESF407", "html-in-frontmatter", Severity.ERROR, "A frontmatter value contains HTML.",
-                     "Frontmatter text is Markdown without HTML: the site escapes it, so tags would show "
-                     "as text. Remove the tag.")
+                   N_("Content names an organisation named after a person, without consent to publish it."),
+                   N_("A registration with naam_bevat_persoonsnaam (set by 'esfkb registrations import' where the "
+                      "organisation's name contains its contact person's name) is published by name only with "
+                      "consent for publicatie_organisatieprofiel; elsewhere the site calls it 'een deelnemer uit ...'. "
+                      "Text written in another file is published as it is: name it that way there too."))
+HTML_IN_FIELD = Code("ESF407", "html-in-frontmatter", Severity.ERROR, N_("A frontmatter value contains HTML."),
+                     N_("Frontmatter text is Markdown without HTML: the site escapes it, so tags would show "
+                        "as text. Remove the tag."))
 
 
 class SafetyRule(Rule):
@@ -61,7 +62,7 @@ class SafetyRule(Rule):
                 for tag in HTML_TAG_RE.finditer(parsed.source):
                     line, column = line_and_column(parsed.source, tag.start(), FRONTMATTER_FIRST_LINE)
                     yield Diagnostic(document.rel_path, line, column, HTML_IN_FIELD.code,
-                                     f"frontmatter contains HTML '{tag.group()}': remove the tag",
+                                     _("frontmatter contains HTML '{tag}': remove the tag").format(tag=tag.group()),
                                      HTML_IN_FIELD.severity)
             yield from own.scan(document.rel_path, parsed.body, parsed.body_line)
         for page in kb.pages:
@@ -100,17 +101,18 @@ class _Judge:
             for path, name in self.withheld:
                 for offset in name.offsets(reading.text, lowered):
                     yield reading.source_offset(offset), PERSON_NAME, (
-                        f"'{name.name}' ({path}) is named after a person and may not be published: write "
-                        "'een deelnemer uit ...' instead, or record consent for publicatie_organisatieprofiel")
+                        _("'{name}' ({path}) is named after a person and may not be published: write "
+                          "'een deelnemer uit ...' instead, or record consent for publicatie_organisatieprofiel"
+                          ).format(name=name.name, path=path))
         contact_data = (*find_emails(reading.text), *find_phones(reading.text))
         for finding in contact_data:
             offset = reading.source_offset(finding.offset)
             if finding.kind == "email":
                 if not email_allowed(finding.value, self.emails):
                     yield offset, EMAIL, (
-                        f"e-mail address '{finding.value}' is contact data: remove it (contacts go in the "
-                        "private contacts file) or add its domain to email_allowlist")
+                        _("e-mail address '{address}' is contact data: remove it (contacts go in the "
+                          "private contacts file) or add its domain to email_allowlist").format(address=finding.value))
             elif finding.value not in self.phones:
                 yield offset, PHONE, (
-                    f"phone number {finding.value} is contact data: remove it (contacts go in the "
-                    "private contacts file)")
+                    _("phone number {number} is contact data: remove it (contacts go in the private "
+                      "contacts file)").format(number=finding.value))
