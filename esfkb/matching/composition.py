@@ -66,10 +66,10 @@ def dominant_share(composition: Composition, settings: Settings) -> float | None
 def size_problem(composition: Composition, settings: Settings) -> str | None:
     """Why the size is not workable, or None."""
     if composition.size < settings.min_participants:
-        return ngettext("it has {size} counted participant, fewer than {least}",
-                        "it has {size} counted participants, fewer than {least}", composition.size).format(
+        return ngettext("{size} counted participant, fewer than {least}",
+                        "{size} counted participants, fewer than {least}", composition.size).format(
             size=composition.size, least=settings.min_participants)
     if composition.size > settings.max_participants:
-        return _("it has {size} counted participants, more than {most}").format(
+        return _("{size} counted participants, more than {most}").format(
             size=composition.size, most=settings.max_participants)
     return None

@@ -1,8 +1,8 @@
 """Check a draft composition against the composition rules before it is written into a pilot.
 
 The same judgements as the composition rule (esfkb.checks.rules.composition), from the same functions
-(esfkb.matching.composition) and thresholds (the settings), but said as what is missing, in Dutch, for a
-matchmaker weighing who to ask next.
+(esfkb.matching.composition) and thresholds (the settings), but said as what is missing, in the tool's
+language, for a matchmaker weighing who to ask next.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from esfkb.errors import MatchingError, UnknownDocumentError
+from esfkb.i18n import _
 from esfkb.matching.composition import compose, dominant_share, missing_mix, size_problem
 from esfkb.matching.scoring import REQUIRED_RECOGNITIONS, Draft
 from esfkb.model.vocabulary import Economie, Engagement
@@ -64,32 +65,31 @@ def check_draft(index: MatchIndex, draft: Draft, *, today: date) -> DraftCheck:
     members: dict[str, Profile] = {}
     for profile in resolve(index, draft):
         if profile.id in members:
-            missing.append(f"{profile.naam} ({profile.id}) staat twee keer in de samenstelling.")
+            missing.append(_("{name} ({id}) is in the composition twice.").format(name=profile.naam, id=profile.id))
         members[profile.id] = profile
     counted = [p for p in members.values() if p.usable(today)]  # the others are named under consent
     composition = compose((p.economie, Engagement.INTERESSE) for p in counted)
     sides = missing_mix(composition)
     if sides:
-        missing.append(f"Niet gemengd: er ontbreekt een deelnemer uit de {' en uit de '.join(sides)}.")
+        missing.append(_("Not mixed: a participant from the {sides} is missing.").format(
+            sides=_(" and the ").join(sides)))
     share = dominant_share(composition, settings)
     if share is not None:
         dominant, other = ((Economie.SOCIALE_ECONOMIE, Economie.REGULIERE_ECONOMIE)
                            if composition.social > composition.regular
                            else (Economie.REGULIERE_ECONOMIE, Economie.SOCIALE_ECONOMIE))
-        missing.append(f"Niet evenwichtig: de {dominant.label.lower()} heeft {share * 100:.0f} % van de "
-                       f"{composition.size} deelnemers (max. {settings.max_side_share * 100:.0f} %); voeg een "
-                       f"deelnemer uit de {other.label.lower()} toe.")
+        missing.append(_("Not balanced: the {dominant} holds {share} of the {size} participants (at most {most}); "
+                         "add a participant from the {other}.").format(
+            dominant=dominant.label.lower(), share=f"{share * 100:.0f} %", size=composition.size,
+            most=f"{settings.max_side_share * 100:.0f} %", other=other.label.lower()))
     problem = size_problem(composition, settings)
     if problem is not None:
-        if composition.size < settings.min_participants:
-            missing.append(f"Niet werkbaar: {composition.size} deelnemer(s), minder dan {settings.min_participants}.")
-        else:
-            missing.append(f"Niet werkbaar: {composition.size} deelnemers, meer dan {settings.max_participants}.")
+        missing.append(_("Not workable: {problem}.").format(problem=problem))
     for vorm in dict.fromkeys(draft.samenwerkingsvormen):
         erkenning = REQUIRED_RECOGNITIONS.get(vorm)
         if erkenning is not None and not any(erkenning in p.erkenningen for p in counted):
-            missing.append(f"Een {vorm.label.lower()} vraagt een deelnemer erkend als {erkenning.label.lower()}; "
-                           "er is er geen.")
+            missing.append(_("The samenwerkingsvorm {form} needs a participant recognised as {recognition}; there is none.").format(
+                form=vorm.label.lower(), recognition=erkenning.label.lower()))
     consent = tuple(f"{p.naam} ({p.id}) {reason}." for p in members.values()
                     if (reason := p.consent_problem(today)) is not None)
     return DraftCheck(tuple(members), composition, not sides, share is None, problem is None,

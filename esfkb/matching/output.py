@@ -89,8 +89,9 @@ def draft_text(check: DraftCheck, suggestions: Sequence[Suggestion]) -> str:
         lines[0] += " " + _("({count} not counted: see Consent)").format(count=len(check.deelnemers) - c.size)
     judged = ((_("mixed"), check.mixed), (_("balanced"), check.balanced), (_("workable"), check.workable))
     width = max(len(name) for name, _value in judged) + 1
+    yes, no = _("yes"), _("no")
     for name, value in judged:
-        lines.append(f"  {name:<{width}} {_('yes') if value else _('no')}")
+        lines.append(f"  {name:<{width}} {yes if value else no}")
     if check.missing:
         lines.append(_("Missing"))
         lines.extend(f"  - {text}" for text in check.missing)

@@ -127,9 +127,9 @@ def test_compose_a_draft_that_breaks_rules(runner, small):
     assert result.stdout.startswith("Draft of 1 participant: 1 social, 0 regular, 0 neutral (1 not counted: see "
                                     "Consent)\n")  # #17: a registration without consent does not count
     assert ("Missing\n"
-            "  - Niet gemengd: er ontbreekt een deelnemer uit de reguliere economie.\n"
-            "  - Niet werkbaar: 1 deelnemer(s), minder dan 2.\n"
-            "  - Een enclave vraagt een deelnemer erkend als maatwerkbedrijf; er is er geen.\n"
+            "  - Not mixed: a participant from the reguliere economie is missing.\n"
+            "  - Not workable: 1 counted participant, fewer than 2.\n"
+            "  - The samenwerkingsvorm enclave needs a participant recognised as maatwerkbedrijf; there is none.\n"
             "Consent\n"
             "  - Stil (stil) gaf geen toestemming voor de samenstelling van een proeftuin.\n"
             "The draft breaks a composition rule.\n\nSuggestions\n 1. maatwerk  ") in result.stdout

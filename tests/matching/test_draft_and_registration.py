@@ -48,15 +48,17 @@ def test_a_good_draft_breaks_no_rule(kb):
     assert check.missing == () and check.consent == ()
 
 
+@pytest.mark.dutch
 def test_a_one_sided_draft_says_which_side_is_missing(kb):
     check = check_draft(kb, Draft(("atelier",)), today=TODAY)
     assert not check.ok and not check.mixed and not check.workable
     assert check.missing == (
         "Niet gemengd: er ontbreekt een deelnemer uit de reguliere economie.",
-        "Niet werkbaar: 1 deelnemer(s), minder dan 2.",
+        "Niet werkbaar: 1 meegetelde deelnemer, minder dan 2.",
     )
 
 
+@pytest.mark.dutch
 def test_an_unbalanced_draft_says_how_unbalanced(kb):
     check = check_draft(kb, Draft(("maatwerk", "atelier", "werkplaats", "buurtwerk", "logistiek")), today=TODAY)
     assert check.mixed and not check.balanced and check.workable
@@ -64,6 +66,7 @@ def test_an_unbalanced_draft_says_how_unbalanced(kb):
                              "voeg een deelnemer uit de reguliere economie toe.",)
 
 
+@pytest.mark.dutch
 def test_an_enclave_draft_needs_a_maatwerkbedrijf_and_consent(kb):
     check = check_draft(kb, Draft(("atelier", "stil", "stil"), samenwerkingsvormen=(Samenwerkingsvorm.ENCLAVE,)),
                         today=TODAY)
@@ -71,8 +74,8 @@ def test_an_enclave_draft_needs_a_maatwerkbedrijf_and_consent(kb):
         "Stil (stil) staat twee keer in de samenstelling.",
         # #17: without consent for samenstelling_proeftuin, stil does not count: one-sided and too small
         "Niet gemengd: er ontbreekt een deelnemer uit de reguliere economie.",
-        "Niet werkbaar: 1 deelnemer(s), minder dan 2.",
-        "Een enclave vraagt een deelnemer erkend als maatwerkbedrijf; er is er geen.",
+        "Niet werkbaar: 1 meegetelde deelnemer, minder dan 2.",
+        "De samenwerkingsvorm enclave vraagt een deelnemer erkend als maatwerkbedrijf; er is er geen.",
     )
     assert check.consent == ("Stil (stil) gaf geen toestemming voor de samenstelling van een proeftuin.",)
 

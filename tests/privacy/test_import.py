@@ -141,3 +141,16 @@ def test_expired_exits_1_while_it_lists_registrations(runner, project, monkeypat
     for fmt in ("text", "json"):
         result = runner.invoke(main, ["registrations", "expired", "--today", "2030-01-02", "--format", fmt])
         assert result.exit_code == 1 and "kempenwerk" in result.stdout
+
+
+def test_a_changed_postcode_is_written_as_a_number_like_in_created_files(runner, project, contacts, tmp_path):
+    run_import(runner, project, UTF8_BOM, contacts)
+    file = project / "playbooks/registraties/textiel-tweede-kans-cv.md"
+    before = file.read_text(encoding="utf-8")
+    assert "\npostcode: 9300\n" in before
+    export = tmp_path / "moved.csv"
+    export.write_bytes(UTF8_BOM.read_bytes().replace(b"9300,Aalst", b"9320,Erembodegem"))
+    result = run_import(runner, project, export, contacts)
+    assert "update playbooks/registraties/textiel-tweede-kans-cv.md: postcode, gemeente" in result.stdout
+    assert file.read_text(encoding="utf-8") == before.replace("postcode: 9300", "postcode: 9320").replace(
+        "gemeente: Aalst", "gemeente: Erembodegem")
