@@ -15,6 +15,7 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 
+from esfkb.i18n import _
 from esfkb.model.licences import Licence
 from esfkb.model.nace import Nace
 from esfkb.model.vocabulary import Provincie
@@ -41,9 +42,10 @@ _SEMVER_RE = re.compile(SEMVER_PATTERN)
 def id_problem(value: str) -> str | None:
     """What to do about ``value`` to make it a document id, or None when it is one."""
     if not _ID_SHAPE_RE.fullmatch(value):
-        return "use lowercase letters, digits and single hyphens"
+        return _("use lowercase letters, digits and single hyphens")
     if value in WINDOWS_RESERVED_NAMES:
-        return f"Windows reserves '{value}' for a device and can store no file of that name; add a word"
+        return _("Windows reserves '{value}' for a device and can store no file of that name; add a word").format(
+            value=value)
     return None
 
 
@@ -68,7 +70,7 @@ def _check_id(value: str) -> str:
     problem = id_problem(value)
     if problem is not None:
         raise PydanticCustomError(
-            "esfkb_id", "'{value}' is not a valid id: {problem}", {"value": value, "problem": problem},
+            "esfkb_id", _("'{value}' is not a valid id: {problem}"), {"value": value, "problem": problem},
         )
     return value
 
@@ -78,13 +80,13 @@ def _parse_date(value: Any) -> Any:
         return value
     if not isinstance(value, str) or not _DATE_RE.fullmatch(value):
         raise PydanticCustomError(
-            "esfkb_date", "'{value}' is not a date: write it as YYYY-MM-DD", {"value": value}
+            "esfkb_date", _("'{value}' is not a date: write it as YYYY-MM-DD"), {"value": value}
         )
     try:
         return date.fromisoformat(value)
     except ValueError:
         raise PydanticCustomError(
-            "esfkb_date", "'{value}' is not an existing calendar date", {"value": value}
+            "esfkb_date", _("'{value}' is not an existing calendar date"), {"value": value}
         ) from None
 
 
@@ -100,8 +102,8 @@ def _check_kbo(value: str) -> str:
     if not kbo_is_valid(value):
         raise PydanticCustomError(
             "esfkb_kbo",
-            "'{value}' is not a valid KBO number: write ten digits as 0123.456.749, "
-            "the last two being 97 minus the first eight modulo 97",
+            _("'{value}' is not a valid KBO number: write ten digits as 0123.456.749, "
+              "the last two being 97 minus the first eight modulo 97"),
             {"value": value},
         )
     return value
@@ -110,7 +112,7 @@ def _check_kbo(value: str) -> str:
 def _check_nace(value: str) -> Nace:
     if not _NACE_RE.fullmatch(value):
         raise PydanticCustomError(
-            "esfkb_nace", "'{value}' is not a NACE-BEL code: use NN, NN.N, NN.NN or NN.NNN",
+            "esfkb_nace", _("'{value}' is not a NACE-BEL code: use NN, NN.N, NN.NN or NN.NNN"),
             {"value": value},
         )
     return Nace(value)
@@ -120,7 +122,7 @@ def _check_semver(value: str) -> str:
     if not _SEMVER_RE.fullmatch(value):
         raise PydanticCustomError(
             "esfkb_semver",
-            "'{value}' is not a semantic version: write MAJOR.MINOR.PATCH, e.g. \"1.0.0\" (at most 15 digits each)",
+            _("'{value}' is not a semantic version: write MAJOR.MINOR.PATCH, e.g. \"1.0.0\" (at most 15 digits each)"),
             {"value": value},
         )
     return value
@@ -129,7 +131,7 @@ def _check_semver(value: str) -> str:
 def _check_postcode(value: int) -> int:
     if not 1000 <= value <= 9999:
         raise PydanticCustomError(
-            "esfkb_postcode", "{value} is not a Belgian postcode: use four digits from 1000 to 9999",
+            "esfkb_postcode", _("{value} is not a Belgian postcode: use four digits from 1000 to 9999"),
             {"value": value},
         )
     return value
