@@ -88,8 +88,8 @@ def check_draft(index: MatchIndex, draft: Draft, *, today: date) -> DraftCheck:
     for vorm in dict.fromkeys(draft.samenwerkingsvormen):
         erkenning = REQUIRED_RECOGNITIONS.get(vorm)
         if erkenning is not None and not any(erkenning in p.erkenningen for p in counted):
-            missing.append(_("The samenwerkingsvorm {form} needs a participant recognised as {recognition}; there is none.").format(
-                form=vorm.label.lower(), recognition=erkenning.label.lower()))
+            missing.append(_("The samenwerkingsvorm {form} needs a participant recognised as {recognition}; there is "
+                             "none.").format(form=vorm.label.lower(), recognition=erkenning.label.lower()))
     consent = tuple(f"{p.naam} ({p.id}) {reason}." for p in members.values()
                     if (reason := p.consent_problem(today)) is not None)
     return DraftCheck(tuple(members), composition, not sides, share is None, problem is None,
