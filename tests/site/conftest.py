@@ -9,10 +9,12 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import REPO, make_project
-from tests.site.helpers import SMALL_CONFIG, Build, run_mkdocs, serve
+from tests.site.helpers import CHROMIUM, LAUNCH_ARGS, SMALL_CONFIG, Build, require_chromium, run_mkdocs, serve
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from playwright.sync_api import Browser
 
 
 @pytest.fixture(scope="session")
@@ -65,3 +67,24 @@ def served(bundled: Build) -> Iterator[str]:
     """The bundled site on an ephemeral 127.0.0.1 port, for as long as the module runs."""
     with serve(bundled.site) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def sites(bundled: Build, matchmakers: Build) -> Iterator[dict[str, tuple[Build, str]]]:
+    """Both editions, served for as long as the module that asks runs: edition -> (build, URL)."""
+    with serve(bundled.site) as public_url, serve(matchmakers.site) as matchmakers_url:
+        yield {"public": (bundled, public_url), "matchmakers": (matchmakers, matchmakers_url)}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the module that asks (Debian's, never a download)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()

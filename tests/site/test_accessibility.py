@@ -18,7 +18,6 @@ import yaml
 
 from tests.conftest import REPO
 from tests.site.conftest import MATCHMAKERS_CONTACTS
-from tests.site.helpers import CHROMIUM, LAUNCH_ARGS, require_chromium, serve
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
@@ -64,27 +63,6 @@ PAGES: dict[str, str | Callable[[Build], str]] = {
     "404": "404.html",
 }
 """Every page type, by a name for the test id, with its address in the site (or how to find one)."""
-
-
-@pytest.fixture(scope="module")
-def sites(bundled: Build, matchmakers: Build) -> Iterator[dict[str, tuple[Build, str]]]:
-    """Both editions, served for as long as the module runs: edition -> (build, URL)."""
-    with serve(bundled.site) as public_url, serve(matchmakers.site) as matchmakers_url:
-        yield {"public": (bundled, public_url), "matchmakers": (matchmakers, matchmakers_url)}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for the module."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 @contextlib.contextmanager

@@ -14,13 +14,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.site.helpers import CHROMIUM, LAUNCH_ARGS, require_chromium, serve
-
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
-    from playwright.sync_api import Browser, Page
+    from playwright.sync_api import Page
 
     from tests.site.helpers import Build
 
@@ -84,27 +82,6 @@ STICKING_OUT = """() => {
   return {overflow: document.documentElement.scrollWidth - width, out: out.slice(0, 10)};
 }"""
 """How far the page scrolls sideways, and the elements past the right edge that no scrolling region holds."""
-
-
-@pytest.fixture(scope="module")
-def sites(bundled: Build, matchmakers: Build) -> Iterator[dict[str, tuple[Build, str]]]:
-    """Both editions, served for as long as the module runs: edition -> (build, URL)."""
-    with serve(bundled.site) as public_url, serve(matchmakers.site) as matchmakers_url:
-        yield {"public": (bundled, public_url), "matchmakers": (matchmakers, matchmakers_url)}
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    """One headless Chromium for the module."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=LAUNCH_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def _addresses(name: str, build: Build) -> list[str]:
