@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from esfkb.base.loader import load_documents
+from esfkb.base.reads import RecordedDocuments
 from esfkb.model.fields import is_valid_id
 from esfkb.model.kinds import ReferenceField, load_kinds
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
 
     from esfkb.base.docs_files import DocsFiles
     from esfkb.base.loader import ParseCache
+    from esfkb.base.reads import Reads
     from esfkb.checks.diagnostics import Diagnostic
     from esfkb.config import Project
     from esfkb.model.documents import Document, Page
@@ -58,6 +60,8 @@ class KnowledgeBase:
     links: list[Link] = field(init=False)
     _outgoing: dict[str, list[Link]] = field(init=False)
     _incoming: dict[str, list[Link]] = field(init=False)
+    _by_id: dict[str, Document] = field(init=False)
+    _reads: Reads | None = field(init=False, default=None)
 
     def __post_init__(self) -> None:
         self.documents = {}
@@ -68,7 +72,7 @@ class KnowledgeBase:
                 self.documents[document.id] = document
             else:
                 self.duplicates.append((document, first))
-        self.documents = dict(sorted(self.documents.items()))
+        self.documents = self._by_id = dict(sorted(self.documents.items()))
         self.links = sorted(
             link for document in self.documents.values() for link in _references(document)
         )
@@ -78,25 +82,42 @@ class KnowledgeBase:
             self._outgoing.setdefault(link.source, []).append(link)
             self._incoming.setdefault(link.target, []).append(link)
 
+    def record(self, reads: Reads) -> None:
+        """From now on note in ``reads`` what is read (:mod:`esfkb.base.reads`), for an incremental rebuild."""
+        self._reads = reads
+        self.documents = RecordedDocuments(self._by_id, reads)
+
     def get(self, doc_id: str) -> Document | None:
         """The document with this id, if any."""
-        return self.documents.get(doc_id)
+        if self._reads is not None:
+            self._reads.note(("d", doc_id))
+        return self._by_id.get(doc_id)
 
     def of_kind(self, kind: str) -> list[Document]:
         """The documents of one kind, sorted by id."""
-        return [d for d in self.documents.values() if d.kind.name == kind]
+        if self._reads is not None:
+            self._reads.note(("k", kind))
+        return [d for d in self._by_id.values() if d.kind.name == kind]
 
     def links_from(self, doc_id: str) -> list[Link]:
         """References written in the document, in path order."""
-        return self._outgoing.get(doc_id, [])
+        found = self._outgoing.get(doc_id, [])
+        if self._reads is not None:
+            self._reads.note(("d", doc_id), *(("d", link.target) for link in found))
+        return found
 
     def links_to(self, doc_id: str) -> list[Link]:
         """Backlinks: references from other documents to this one, sorted by source."""
-        return self._incoming.get(doc_id, [])
+        found = self._incoming.get(doc_id, [])
+        if self._reads is not None:
+            self._reads.note(("in", doc_id), *(("d", link.source) for link in found))
+        return found
 
     def resolved(self, link: Link) -> Document | None:
         """The target of ``link`` when it exists and has the kind the field asks for."""
-        target = self.documents.get(link.target)
+        if self._reads is not None:
+            self._reads.note(("d", link.target))
+        target = self._by_id.get(link.target)
         return target if target is not None and target.kind.name == link.target_kind else None
 
     def related(self, doc_id: str, field_name: str) -> list[Document]:
@@ -107,7 +128,7 @@ class KnowledgeBase:
     def referencing(self, doc_id: str, kind: str) -> list[Document]:
         """Existing documents of ``kind`` that reference the document, sorted by id, once each."""
         sources = dict.fromkeys(link.source for link in self.links_to(doc_id))  # backlinks are sorted
-        return [d for d in (self.documents[s] for s in sources) if d.kind.name == kind]
+        return [d for d in (self._by_id[s] for s in sources) if d.kind.name == kind]
 
 
 def _references(document: Document) -> Iterator[Link]:

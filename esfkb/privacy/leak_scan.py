@@ -11,6 +11,7 @@ obfuscated ``@``); case and spacing are folded, phone numbers are compared by th
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import posixpath
 import re
 import zlib
@@ -21,7 +22,7 @@ from esfkb.privacy.detectors import email_allowed, find_emails, find_phones
 from esfkb.privacy.reading import phone_digits, read, skim
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping
     from pathlib import Path
 
     from esfkb.config import Settings
@@ -173,16 +174,51 @@ def prescan(folder: Path, contacts: Mapping[str, Contact], settings: Settings) -
     return {"signatures": signatures, "leaks": [astuple(leak) for leak in scan_site(folder, contacts, settings)]}
 
 
+class Findings:
+    """What the scans of one ``mkdocs serve`` session found in each file, by its path and content.
+
+    A rebuild writes most files again as they were: a file whose path and bytes were scanned
+    before, for the same contacts, names and settings, is not read as a reader again.
+    """
+
+    def __init__(self) -> None:
+        self._for: tuple[_Needles, Settings] | None = None
+        self._found: dict[tuple[str, bytes], frozenset[tuple[str, str]]] = {}
+
+    def use(self, needles: _Needles, settings: Settings) -> None:
+        """Scan for ``needles`` under ``settings``: what was found for others no longer counts."""
+        if self._for != (needles, settings):
+            self._for = (needles, settings)
+            self._found.clear()
+
+    def scan(self, rel: str, raw: bytes, work: Callable[[], list[tuple[str, str]]]) -> frozenset[tuple[str, str]]:
+        """(kind, value) of every leak in the file ``rel`` holding ``raw``: found before, or by ``work`` now."""
+        key = (rel, hashlib.blake2b(raw, digest_size=20).digest())
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = frozenset(work())
+        return found
+
+    def keep(self, paths: set[str]) -> None:
+        """Forget files that are no longer in the site."""
+        for key in [k for k in self._found if k[0] not in paths]:
+            del self._found[key]
+
+
 def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Settings,
-              scanned: Scanned | None = None, published: Iterable[str] = ()) -> list[Leak]:
+              scanned: Scanned | None = None, published: Iterable[str] = (), *,
+              findings: Findings | None = None) -> list[Leak]:
     """Every leak in every file below ``site_dir``, sorted.
 
     A contact's name inside one of the ``published`` organisation names (named after a person, published
     with consent: :func:`esfkb.privacy.persons.publishable_names`) is that name, not a leak.
     A file in ``scanned`` that has not changed since is not read again; its leaks are taken from there
     (unless it holds a contact's name and there are ``published`` names, which that scan did not know).
+    ``findings`` keeps what was found by file content, from one scan of the site to the next.
     """
     needles = _needles(contacts, published)
+    if findings is not None:
+        findings.use(needles, settings)
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     known: set[Leak] = set()
     if scanned is not None:
@@ -191,19 +227,28 @@ def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Setting
                      and scanned.signatures.get(rel) == signature(p)}
         files = [p for p in files if p.relative_to(site_dir).as_posix() not in unchanged]
         known = {leak for leak in scanned.leaks if leak.path in unchanged}
-    return sorted(known | _scan_files(site_dir, files, needles, settings))
+    leaks = _scan_files(site_dir, files, needles, settings, findings)
+    if findings is not None:
+        findings.keep({p.relative_to(site_dir).as_posix() for p in files})
+    return sorted(known | leaks)
 
 
-def _scan_files(site_dir: Path, files: Iterable[Path], needles: _Needles, settings: Settings) -> set[Leak]:
+def _scan_files(site_dir: Path, files: Iterable[Path], needles: _Needles, settings: Settings,
+                findings: Findings | None = None) -> set[Leak]:
     leaks: set[Leak] = set()
     for file in files:
         rel = file.relative_to(site_dir).as_posix()
         generic = not rel.startswith(_THEME_ASSETS) and not rel.endswith(_BINARY_SUFFIXES)
         if not generic and not (needles.names or needles.emails or needles.phones):
             continue  # nothing to look for in it
-        text, is_text = _readable(file.read_bytes())
-        markup = rel.endswith(_MARKUP_SUFFIXES) if is_text else None
-        found = scan_text(text, needles, generic=generic, settings=settings, markup=markup)
+        raw = file.read_bytes()
+
+        def work(raw: bytes = raw, rel: str = rel, generic: bool = generic) -> list[tuple[str, str]]:
+            text, is_text = _readable(raw)
+            markup = rel.endswith(_MARKUP_SUFFIXES) if is_text else None
+            return scan_text(text, needles, generic=generic, settings=settings, markup=markup)
+
+        found = findings.scan(rel, raw, work) if findings is not None else work()
         leaks.update(Leak(rel, kind, value) for kind, value in found)
     return leaks
 

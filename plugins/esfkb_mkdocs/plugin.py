@@ -32,6 +32,13 @@ Hooks:
   not done yet), then, last, in the public edition, scan every written file, the index included
   (which was scanned beside the build already), for personal contact data and fail the build on a
   hit, naming file and value (leak scan).
+- In ``mkdocs serve`` (:mod:`esfkb_mkdocs.reused`, :mod:`esfkb.site.build.reuse`): ``on_pre_build`` moves the
+  previous build's files out of the site folder while MkDocs cleans it, ``on_files`` puts them back; ``on_nav``
+  asks the core what changed; a page that did not change gets an empty Markdown and an empty template, and
+  writes nothing (``on_post_page``, last), so its file stays as the last build wrote it; ``on_post_build``
+  removes the files this build did not write again or keep. The search index follows beside the preview
+  (:class:`esfkb.site.build.latest_index.LatestIndex`) instead of being waited for; the leak scan reads again only
+  files whose content it has not scanned.
 - ``on_build_error`` / ``on_shutdown``: stop what a failed build leaves running beside it; at the
   end of serve, let go of what the last build loaded (after ``mkdocs build`` the process ends).
 
@@ -43,7 +50,11 @@ into a form that opens the library page with the query.
 from __future__ import annotations
 
 import gc
+import logging
+import os
 import re
+import shutil
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -59,6 +70,7 @@ from esfkb.safety.csp import with_policy
 from esfkb.safety.sanitize import escaped_meta, sanitize
 from esfkb_mkdocs.config import EsfkbConfig
 from esfkb_mkdocs.headings import Headings
+from esfkb_mkdocs.reused import TEMPLATE, CompiledTemplates, Output, only_plugin, outside
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -66,13 +78,16 @@ if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.structure.files import Files
+    from mkdocs.structure.nav import Navigation
     from mkdocs.structure.pages import Page
 
     from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.privacy.contacts import Contact
-    from esfkb.privacy.leak_scan import Scanned
+    from esfkb.privacy.leak_scan import Findings, Scanned
     from esfkb.site.audience import Audience
     from esfkb.site.build.beside import BesideTheBuild
+    from esfkb.site.build.latest_index import LatestIndex
+    from esfkb.site.build.reuse import Reuse
     from esfkb.site.plan import SitePlan
 
 log = get_plugin_logger(__name__)
@@ -110,10 +125,38 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._beside: BesideTheBuild | None = None
         self._index_scanned: Scanned | None = None  # the index's leak scan, done beside the build
         self._serving = False
+        self._reuse: Reuse | None = None  # serve: what the last build's pages were made of
+        self._index: LatestIndex | None = None  # serve: the search index, beside the preview
+        self._findings: Findings | None = None  # serve: the leak scan's findings by file content
+        self._outputs: dict[str, Output] = {}  # serve: what the last build left of each page
+        self._reused: set[str] = set()  # this build's pages taken as the last one wrote them
+        self._previous: Path | None = None  # the last build's files, moved out while MkDocs cleans the site
+        self._started = 0  # when this build started writing (ns): older files in the site are the last build's
+        self._templates = CompiledTemplates()  # serve: the theme's templates, compiled once
+        self._data: dict[str, str] = {}  # the last build's data files
+        self._site_dir = Path()
+        self._pages: dict[str, str] = {}  # this build's pages: source path, URL
+        self._pages_dest: dict[str, str] = {}  # and where each is written
+        self._incremental = False  # whether this build records what its pages are made of
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Declared so that MkDocs keeps this instance (and its parse cache) across serve rebuilds."""
+        from esfkb.privacy.leak_scan import Findings
+        from esfkb.site.build.latest_index import LatestIndex
+        from esfkb.site.build.reuse import Reuse
+
         self._serving = command == "serve"
+        if self._serving:
+            self._reuse, self._findings = Reuse(), Findings()
+            self._index = LatestIndex(self._site_index, log.info)
+            logging.getLogger("mkdocs.commands.build").addFilter(self._not_written)
+
+    def _not_written(self, record: logging.LogRecord) -> bool:
+        """Keep MkDocs' note that a page wrote nothing out of the log for pages left as the last build wrote them."""
+        message = record.getMessage()
+        if message.startswith("Page skipped: '"):
+            return message[len("Page skipped: '"):].partition("'")[0] not in self._reused
+        return True
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, read the settings and audience, and register our stylesheet and script."""
@@ -142,8 +185,43 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             if script not in [str(s) for s in config.extra_javascript]:
                 config.extra_javascript.append(script)
         _add_templates(config)
+        self._site_dir = Path(config.site_dir)
+        self._reused = set()
         log.info(f"building the {settings.audience} edition")
         return config
+
+    def _site_index(self) -> Path:
+        from esfkb.site import routes
+
+        return self._site_dir / routes.SEARCH_INDEX
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Serve: keep the search index and the last build's files out of the cleaning of the site folder.
+
+        They go back once it is clean (``on_files``): MkDocs then writes each page into a folder and a
+        file that exist, which costs a fraction of making them anew; the files this build does not
+        write again are removed after it (``_remove_stale``).
+        """
+        if self._index is None:
+            return
+        self._index.take_out()
+        site = Path(config.site_dir)
+        self._previous = self._index.folder("previous")
+        started = self._previous / ".started"  # the file system's clock, which stamps what this build writes
+        started.touch()
+        self._started = started.stat().st_mtime_ns
+        for entry in os.listdir(site) if site.is_dir() else ():
+            if not entry.startswith("."):
+                (site / entry).rename(self._previous / entry)
+
+    def _put_back_previous(self, config: MkDocsConfig) -> None:
+        """Serve: the last build's files back in the cleaned site folder, where this build writes over them."""
+        if self._previous is None:
+            return
+        site = Path(config.site_dir)
+        for entry in os.listdir(self._previous):
+            if not entry.startswith(".") and not (site / entry).exists():
+                (self._previous / entry).rename(site / entry)
 
     @event_priority(-50)  # late: after other plugins added or removed files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -154,6 +232,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         from esfkb.site.plan import plan_site
 
         assert self.project is not None and self.audience is not None
+        self._put_back_previous(config)
         self.kb = load_knowledge_base(self.project, cache=self._cache)
         self.plan = plan = plan_site(self.kb, self.audience, directory_urls=config.use_directory_urls,
                                      schemas_dir=self.project.root / "schemas")
@@ -168,6 +247,10 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._place_editor(files, config)
         self._contacts = self._load_contacts()
         _freeze()
+        if self._reuse is not None:  # serve: the data files are worked out once the core knows what changed
+            for src_uri in plan.files:
+                _replace(files, File.generated(config, src_uri, content=""))
+            return files
         try:
             self._beside = BesideTheBuild.start(plan, Path(config.site_dir),
                                                 [(f.src_uri, f.url) for f in files.documentation_pages()],
@@ -205,6 +288,21 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         if self._beside is not None:
             self._beside.close()
             self._beside = None
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation | None:
+        """Serve: ask the core what changed since the last build, under this configuration, theme and navigation."""
+        self._pages = {f.src_uri: f.url for f in files.documentation_pages()}
+        self._pages_dest = {f.src_uri: f.dest_uri for f in files.documentation_pages()}
+        self._incremental = self._reuse is not None and self.plan is not None and only_plugin(config, self)
+        if self._reuse is None or self.plan is None:
+            return nav
+        if not self._incremental:
+            self._reuse.forget()
+            return nav
+        titles = {p.file.src_uri: self.plan.meta(p.file.src_uri) or p.file.content_bytes for p in nav.pages}
+        self._reuse.begin(self.plan, (outside(config, nav, titles, Path(__file__).parent),
+                                      tuple(sorted(f.src_uri for f in files))))
+        return nav
 
     def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """A document's body, without the frontmatter the core parsed already; None for other pages."""
@@ -256,6 +354,17 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             if file is not None:
                 file.content_string = content()
 
+    def _serve_data_files(self, files: Files) -> None:
+        """Serve: the data files, worked out again only where what they read changed."""
+        if self._reuse is None or self.plan is None:
+            return
+        data: dict[str, str] = {}
+        for src_uri, content in self.plan.files.items():
+            file = files.get_file_from_path(src_uri)
+            if file is not None:
+                file.content_string = data[src_uri] = self._reuse.content(src_uri, content, self._data.get(src_uri))
+        self._data = data
+
     @event_priority(50)  # early: other plugins (search, tags) see our title and the redacted links
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         """Set the page's escaped title and description; redact links to unpublished pages.
@@ -270,6 +379,13 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             page.meta.update(meta)
         if self.plan is not None:
             markdown = self.plan.markdown(page.file.src_uri, markdown)
+        if self._reuse is not None and self._incremental and meta is not None:
+            inputs = (markdown, repr(meta))
+            if page.file.src_uri in self._outputs and self._reuse.unchanged(page.file.src_uri, inputs):
+                self._reused.add(page.file.src_uri)
+                page.meta["template"] = TEMPLATE
+                return ""
+            self._reuse.start(page.file.src_uri, inputs)
         problem = too_complex(markdown)
         if problem is None:
             return markdown
@@ -282,6 +398,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         The views are esfkb's own markup, escaped where it is built: they are placed after the
         sanitizer, which would take their SVG charts and forms for content's.
         """
+        if page.file.src_uri in self._reused:
+            return self._outputs[page.file.src_uri].restore(page, files)
         html = sanitize(html)
         if self.plan is None or self._headings is None:
             return html
@@ -289,6 +407,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         headings = self._headings.for_page(page, html)
         html = self.plan.html(page.file.src_uri, html, page.url, headings, rendered)
         headings.apply(page)
+        if self._reuse is not None and self._incremental and self.plan.meta(page.file.src_uri) is not None:
+            self._reuse.finish(page.file.src_uri)
         return html
 
     def on_post_template(self, output_content: str, /, *, template_name: str, config: MkDocsConfig) -> str | None:
@@ -302,9 +422,26 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             output_content = output_content[:at] + banner + output_content[at:]
         return with_policy(output_content, preview=self._serving)
 
-    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+    def _with_policy(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         """Every page carries its Content-Security-Policy (:mod:`esfkb.safety.csp`; serve's preview: its own)."""
+        if page.file.src_uri in self._reused:
+            return output
         return with_policy(output, preview=self._serving)
+
+    @event_priority(-100)  # last: what is written, after every plugin
+    def _keep_output(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Serve: nothing for a reused page, whose file the last build wrote stays; of the others, what the next
+        build may reuse."""
+        if self._reuse is None or not self._incremental:
+            return output
+        src_uri = page.file.src_uri
+        if src_uri in self._reused:
+            return ""  # MkDocs then writes nothing (and notes it in the log: see _not_written)
+        if self.plan is not None and self.plan.meta(src_uri) is not None:
+            self._outputs[src_uri] = Output.of(page)
+        return output
+
+    on_post_page = CombinedEvent(_with_policy, _keep_output)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the header's search form the library's URL and the footer the accessibility statement's (site-relative;
@@ -316,6 +453,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         from esfkb.site.urls import page_url
 
         self._collect_data_files(files)
+        self._serve_data_files(files)
+        if self._reuse is not None:
+            env.bytecode_cache = self._templates
         env.globals[LIBRARY_URL_GLOBAL] = page_url(routes.LIBRARY, directory_urls=config.use_directory_urls)
         env.globals[ACCESSIBILITY_URL_GLOBAL] = page_url(routes.ACCESSIBILITY, directory_urls=config.use_directory_urls)
         return env
@@ -355,17 +495,57 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         contacts = self._contacts
         scanned, self._index_scanned = self._index_scanned, None
         published = publishable_names(self.kb, self.audience.today) if contacts and self.kb is not None else []
-        leaks = scan_site(Path(config.site_dir), contacts, self.project.settings, scanned, published)
+        leaks = scan_site(Path(config.site_dir), contacts, self.project.settings, scanned, published,
+                          findings=self._findings)
         if leaks:
             lines = "\n  ".join(describe(leaks))
             raise PluginError(f"esfkb: the public site contains personal contact data:\n  {lines}\n"
                               "Remove it from the content (contacts belong in the private contacts file).")
 
-    on_post_build = CombinedEvent(_write_search_index, _scan_for_leaks)
+    @event_priority(-110)  # after the leak scan: the search index is scanned beside the preview
+    def _serve_search_index(self, *, config: MkDocsConfig) -> None:
+        """Serve: put the search index back and bring it up to date beside the preview; keep what was built."""
+        if self._index is None or self.plan is None or self._reuse is None:
+            return
+        pages = frozenset(self._pages.values())
+        log.info(f"{len(self._pages) - len(self._reused)} of {len(self._pages)} pages rendered, "
+                 f"{len(self._reused)} as the last build wrote them")
+        self._index.put_back(pages)
+        self._index.start(self.plan, pages, self._index_scan())
+        self._reuse.done()
+        self._outputs = {src: output for src, output in self._outputs.items() if src in self._pages}
+        self._let_go_of_previous()
+
+    @event_priority(-60)  # before the leak scan, which must not read them
+    def _remove_stale(self, *, config: MkDocsConfig) -> None:
+        """Serve: remove the last build's files that this one did not write again (a page that is gone)."""
+        if self._previous is None:
+            return
+        kept = {os.path.join(config.site_dir, *self._pages_dest[src].split("/")) for src in self._reused}
+        for folder, _, names in os.walk(config.site_dir, topdown=False):
+            for name in names:
+                path = os.path.join(folder, name)
+                if path not in kept and os.lstat(path).st_mtime_ns < self._started:
+                    os.unlink(path)
+            if folder != config.site_dir and not os.listdir(folder):
+                os.rmdir(folder)
+
+    on_post_build = CombinedEvent(_write_search_index, _remove_stale, _scan_for_leaks, _serve_search_index)
+
+    def _let_go_of_previous(self) -> None:
+        """Remove the last build's files beside the preview (removing a thousand files takes a while)."""
+        previous, self._previous = self._previous, None
+        if previous is not None:
+            threading.Thread(target=shutil.rmtree, args=(previous, True), daemon=True).start()
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build leaves nothing running beside it."""
+        """A failed build leaves nothing running beside it; in serve, the next one builds everything."""
         self._stop_beside()
+        if self._reuse is not None and self._index is not None:
+            self._reuse.forget()
+            self._outputs = {}
+            self._index.put_back(frozenset())
+            self._let_go_of_previous()
 
     def on_shutdown(self) -> None:
         """Nor does the end of ``mkdocs serve``, which also lets go of what the last build loaded.
@@ -375,6 +555,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         documents (0.33-0.39 s from the end of the build to the end of the process, 0.08-0.11 s frozen).
         """
         self._stop_beside()
+        if self._index is not None:
+            self._index.close()
         if self._serving:
             _unfreeze()
 

@@ -159,6 +159,10 @@ class PagefindRun:
                 unused.unlink()
         return True
 
+    def running(self) -> bool:
+        """Whether Pagefind still runs."""
+        return self._process is not None and self._process.poll() is None
+
     def cancel(self) -> None:
         """Stop Pagefind if it still runs."""
         if self._process is not None and self._process.poll() is None:
