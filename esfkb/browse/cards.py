@@ -8,6 +8,7 @@ the site passes its edition's audience, the terminal reads everything.
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
@@ -136,6 +137,7 @@ def fact_label(model: type, path: Path) -> str:
     return " › ".join(_label(model, path[:depth]) for depth in range(1, len(path) + 1))
 
 
+@functools.cache  # a field's title is the model's: looked up once per model and path, not once per document
 def _label(model: Any, path: Path) -> str:
     info = field_at(model, path)[1]
     return info.title if info is not None and info.title else str(path[-1])

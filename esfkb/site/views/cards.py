@@ -161,8 +161,12 @@ def card(ctx: SiteContext, document: Document, here: str) -> Html:
 
 
 def card_model(ctx: SiteContext, document: Document) -> Card:
-    """The document's card as this edition's audience may read it."""
-    return build_card(ctx.kb, document, Reader(ctx.published, ctx.audience.shows_field, anonymous_label))
+    """The document's card as this edition's audience may read it (worked out once per build: the card and the
+    relations view both show it)."""
+    key = ("card", document.id)
+    if key not in ctx.memo:
+        ctx.memo[key] = build_card(ctx.kb, document, Reader(ctx.published, ctx.audience.shows_field, anonymous_label))
+    return ctx.memo[key]
 
 
 def _relation_html(ctx: SiteContext, relation: Relation, here: str) -> Html:
