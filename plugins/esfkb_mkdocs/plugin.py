@@ -146,6 +146,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         from esfkb.site.build.reuse import Reuse
 
         self._serving = command == "serve"
+        if self._index is not None:  # MkDocs keeps one instance per process: a session before this one
+            self._index.close()
+        self._reuse, self._findings, self._index, self._outputs = None, None, None, {}
         if self._serving:
             self._reuse, self._findings = Reuse(), Findings()
             self._index = LatestIndex(self._site_index, log.info)

@@ -4,6 +4,7 @@ behind, a failure says why."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -167,7 +168,11 @@ def test_a_build_freezes_what_it_loaded_and_the_next_one_lets_it_go(small_base, 
         config.plugins.on_startup(command="serve", dirty=False)
         build(config)
         assert gc.get_freeze_count() > 0
-        assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
+        index = tmp_path / "site" / "pagefind" / "pagefind-entry.json"
+        deadline = time.monotonic() + 120  # serve's index follows beside the preview (#21)
+        while not index.exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert index.exists()
         plugin.on_config(config)  # what serve's next build does first
         assert gc.get_freeze_count() == 0
         plugin.on_shutdown()
