@@ -13,19 +13,21 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from esfkb.browse.cards import INCOMING, OUTGOING, Reader, build_card, fact_label
+from esfkb.checks.diagnostics import Severity
 from esfkb.model.coded import Coded
 from esfkb.model.models import Winwin
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.site import routes
 from esfkb.site.audience import anonymous_label
 from esfkb.site.html.labels import field_label, format_date, term
-from esfkb.site.html.markup import Html, el, esc, join, link
+from esfkb.site.html.markup import Html, bullet_list, el, esc, join, link
 from esfkb.site.views.facets import FACET_LABELS, facets, model_of
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from esfkb.browse.cards import Card, Relation, RelationGroup
+    from esfkb.checks.diagnostics import Diagnostic
     from esfkb.model.documents import Document
     from esfkb.site.context import SiteContext
 
@@ -152,12 +154,20 @@ def _generic_fields(document: Document) -> tuple[str, ...]:
 def card(ctx: SiteContext, document: Document, here: str) -> Html:
     """The metadata card: a definition list in a box, with the summary on top."""
     if document.model is None:
-        return el("div", el("p", "Dit document bevat fouten en wordt daarom niet volledig getoond."),
+        return el("div", el("p", "Dit document bevat fouten en wordt daarom niet volledig getoond:"),
+                  bullet_list(_problem(d) for d in ctx.kb.load_problems
+                              if d.path == document.rel_path and d.severity == Severity.ERROR),
                   class_="admonition warning")
     summary = getattr(document.model, "samenvatting", None)
     items = [Html(el("dt", label) + el("dd", value)) for label, value in card_rows(ctx, document, here)]
     return el("div", el("p", summary, class_="esfkb-summary") if summary else "", el("dl", *items),
               class_="esfkb-card", aria_label="Kenmerken")
+
+
+def _problem(diagnostic: Diagnostic) -> Html:
+    """One error of a document, as ``esfkb validate`` names it: where, what, and its code."""
+    return Html(el("span", f"regel {diagnostic.line}: ", class_="esfkb-meta") + esc(diagnostic.message)
+                + " " + el("code", diagnostic.code))
 
 
 def card_model(ctx: SiteContext, document: Document) -> Card:
