@@ -1,4 +1,4 @@
-"""A document page whose frontmatter fails its kind's schema says which errors, as ``esfkb validate`` reports them (#21)."""
+"""A document page whose frontmatter fails its schema says which errors, as ``esfkb validate`` reports them (#21)."""
 
 from __future__ import annotations
 
