@@ -71,12 +71,14 @@ def decap_field(name: str, info: FieldInfo, title_of: Callable[[str], str], *,
         name: the frontmatter key.
         info: the model's field.
         title_of: the title field of a kind, which a relation shows and searches.
-        single_line: free text in one line (a document's title) rather than a text area.
+        single_line: free text in one line (a document's title) rather than a text area; so is a text
+            with a default, which is a code.
     """
     spec: dict[str, Any] = {"label": info.title or name, "name": name}
     typed = _typed(info.annotation, tuple(info.metadata),
                    info.json_schema_extra if isinstance(info.json_schema_extra, dict) else None)
-    widget = _widget(name, spec["label"], info.description, typed, title_of, single_line=single_line)
+    code = isinstance(info.default, str)  # a text with a default is a code (a licence), written on one line
+    widget = _widget(name, spec["label"], info.description, typed, title_of, single_line=single_line or code)
     spec["widget"] = widget.pop("widget")
     if info.description:
         spec["hint"] = info.description

@@ -9,11 +9,13 @@ from esfkb.safety.csp import editor_policy
 BUNDLE_SCRIPT = "decap-cms.js"
 """Decap's bundle, which loads its chunks from beside itself."""
 CONFIG_FILE = "config.yml"
+FAVICON = "assets/images/favicon.png"
+"""The theme's icon, relative to the site root (the editor's page is one folder deep)."""
 
 
 def editor_page(site_name: str, origins: list[str]) -> str:
     """The HTML of ``/redactie/``: nothing but the bundle, which renders the editor from ``config.yml`` beside it."""
-    policy = escape(editor_policy(origins))
+    policy = escape(editor_policy(origins), quote=False).replace('"', "&quot;")
     return f"""<!doctype html>
 <html lang="nl">
 <head>
@@ -22,6 +24,7 @@ def editor_page(site_name: str, origins: list[str]) -> str:
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>Redactie · {escape(site_name)}</title>
+<link rel="icon" href="../{FAVICON}">
 <link href="{CONFIG_FILE}" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
