@@ -65,6 +65,7 @@ from mkdocs.structure.files import File
 from esfkb.checks.diagnostics import Severity
 from esfkb.config import Project, Settings, resolve_docs_dir
 from esfkb.errors import EsfkbError
+from esfkb.i18n import _, ngettext
 from esfkb.safety.complexity import notice, too_complex
 from esfkb.safety.csp import with_policy
 from esfkb.safety.sanitize import escaped_meta, sanitize
@@ -190,7 +191,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         _add_templates(config)
         self._site_dir = Path(config.site_dir)
         self._reused = set()
-        log.info(f"building the {settings.audience} edition")
+        log.info(_("building the public edition") if settings.audience == "public"
+                 else _("building the matchmakers edition"))
         return config
 
     def _site_index(self) -> Path:
@@ -320,13 +322,13 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             if reason is not None:
                 files.remove(file)
                 if not file.inclusion.is_excluded():
-                    log.warning(f"{file.src_uri}: left out of the site: {reason}")
+                    log.warning(_("{path}: left out of the site: {reason}").format(path=file.src_uri, reason=reason))
         for src_uri in sorted(plan.hidden):
             file = files.get_file_from_path(src_uri)
             if file is not None:
                 files.remove(file)
         for src_uri in plan.replaced:
-            log.info(f"{src_uri} exists in the docs, so it is not generated")
+            log.info(_("{path} exists in the docs, so it is not generated").format(path=src_uri))
         for page in plan.pages:
             _replace(files, File.generated(config, page.src_uri, content=page.markdown))
         for asset in (STYLESHEET, SCRIPT, LIBRARY_STYLESHEET, LAYOUT_STYLESHEET, LIBRARY_SCRIPT):
@@ -392,7 +394,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         problem = too_complex(markdown)
         if problem is None:
             return markdown
-        log.warning(f"{page.file.src_uri}: {problem.reason}: the page is not rendered (ESF412)")
+        log.warning(_("{path}: {reason}: the page is not rendered (ESF412)").format(
+            path=page.file.src_uri, reason=problem.reason))
         return notice()
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -478,13 +481,13 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         finally:
             self._stop_beside()
         if index is None:
-            log.info("search index: no page to index")
+            log.info(_("search index: no page to index"))
             return
         if index.scanned is not None:
             self._index_scanned = Scanned.from_json(index.scanned, under=routes.SEARCH_INDEX)
         stats = index.stats
-        log.info(f"search index: {stats.pages} pages, {stats.files} files, {stats.bytes / 1024:.0f} KiB "
-                 f"in {stats.seconds:.1f} s")
+        log.info(_("search index: {pages} pages, {files} files, {size} KiB in {seconds} s").format(
+            pages=stats.pages, files=stats.files, size=f"{stats.bytes / 1024:.0f}", seconds=f"{stats.seconds:.1f}"))
 
     @event_priority(-100)  # last: scan what every plugin wrote, the search index included
     def _scan_for_leaks(self, *, config: MkDocsConfig) -> None:
@@ -502,8 +505,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                           findings=self._findings)
         if leaks:
             lines = "\n  ".join(describe(leaks))
-            raise PluginError(f"esfkb: the public site contains personal contact data:\n  {lines}\n"
-                              "Remove it from the content (contacts belong in the private contacts file).")
+            raise PluginError("esfkb: " + _("the public site contains personal contact data:\n  {leaks}\nRemove it "
+                                            "from the content (contacts belong in the private contacts file).").format(
+                leaks=lines))
 
     @event_priority(-110)  # after the leak scan: the search index is scanned beside the preview
     def _serve_search_index(self, *, config: MkDocsConfig) -> None:
@@ -511,8 +515,10 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         if self._index is None or self.plan is None or self._reuse is None:
             return
         pages = frozenset(self._pages.values())
-        log.info(f"{len(self._pages) - len(self._reused)} of {len(self._pages)} pages rendered, "
-                 f"{len(self._reused)} as the last build wrote them")
+        log.info(ngettext("{rendered} of {count} page rendered, {reused} as the last build wrote them",
+                          "{rendered} of {count} pages rendered, {reused} as the last build wrote them",
+                          len(self._pages)).format(rendered=len(self._pages) - len(self._reused),
+                                                   count=len(self._pages), reused=len(self._reused)))
         self._index.put_back(pages)
         self._index.start(self.plan, pages, self._index_scan())
         self._reuse.done()
@@ -525,7 +531,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         if self._previous is None:
             return
         kept = {os.path.join(config.site_dir, *self._pages_dest[src].split("/")) for src in self._reused}
-        for folder, _, names in os.walk(config.site_dir, topdown=False):
+        for folder, _subfolders, names in os.walk(config.site_dir, topdown=False):
             for name in names:
                 path = os.path.join(folder, name)
                 if path not in kept and os.lstat(path).st_mtime_ns < self._started:
