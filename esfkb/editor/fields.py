@@ -137,7 +137,7 @@ def _list(name: str, label: str, hint: str | None, typed: _Typed, title_of: Call
         fields = widget["fields"]
         return {"widget": "list", "collapsed": False, "summary": f"{{{{fields.{fields[0]['name']}}}}}",
                 "fields": fields, **bounds}
-    return {"widget": "list", **bounds, "field": {"label": label, "name": name, **widget}}
+    return {"widget": "list", "collapsed": False, **bounds, "field": {"label": label, "name": name, **widget}}
 
 
 def _bounds(typed: _Typed) -> dict[str, Any]:

@@ -143,7 +143,7 @@ def test_numbers_and_yes_no():
 
 def test_list_of_text_is_a_list_of_text_areas():
     spec = _fields("businessmodel")["randvoorwaarden"]
-    assert spec["widget"] == "list" and spec["required"] is False
+    assert spec["widget"] == "list" and spec["required"] is False and spec["collapsed"] is False  # the texts in view
     assert spec["field"] == {"label": "Randvoorwaarden", "name": "randvoorwaarden", "widget": "text"}
 
 
