@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from esfkb.errors import ConfigError
+from esfkb.i18n import _
 from esfkb.model.frontmatter import DEFAULT_MAX_FILE_SIZE
 
 PLUGIN_NAME = "esfkb"
@@ -60,10 +61,8 @@ class Settings:
         known = {f.name: f for f in fields(cls)}
         unknown = sorted(set(options) - set(known))
         if unknown:
-            raise ConfigError(
-                f"{source}: unknown esfkb option(s) {', '.join(unknown)}; "
-                f"known: {', '.join(sorted(known))}"
-            )
+            raise ConfigError(_("{source}: unknown esfkb option(s) {options}; known: {known}").format(
+                source=source, options=", ".join(unknown), known=", ".join(sorted(known))))
         defaults = cls()
         values: dict[str, Any] = {}
         for name, given in options.items():
@@ -73,12 +72,14 @@ class Settings:
             expected = str if name == "contacts_file" else type(default)
             value = float(given) if expected is float and type(given) is int else given
             if not isinstance(value, expected) or isinstance(value, bool) != (expected is bool):
-                raise ConfigError(f"{source}: esfkb option '{name}' must be {expected.__name__}, got {given!r}")
+                raise ConfigError(_("{source}: esfkb option '{name}' must be {type}, got {value}").format(
+                    source=source, name=name, type=expected.__name__, value=repr(given)))
             values[name] = value
         settings = replace(defaults, **values)
         EditorSettings.from_options(settings.editor, source=source)
         if settings.audience not in ("public", "matchmakers"):
-            raise ConfigError(f"{source}: esfkb option 'audience' must be 'public' or 'matchmakers'")
+            raise ConfigError(_("{source}: esfkb option 'audience' must be 'public' or 'matchmakers'").format(
+                source=source))
         return settings
 
     def with_environment(self, environ: dict[str, str] | os._Environ[str] = os.environ) -> Settings:
@@ -89,7 +90,7 @@ class Settings:
         if environ.get("ESFKB_AUDIENCE"):
             audience = environ["ESFKB_AUDIENCE"]
             if audience not in ("public", "matchmakers"):
-                raise ConfigError("ESFKB_AUDIENCE must be 'public' or 'matchmakers'")
+                raise ConfigError(_("ESFKB_AUDIENCE must be 'public' or 'matchmakers'"))
             changes["audience"] = audience
         return replace(self, **changes) if changes else self
 
@@ -126,17 +127,20 @@ class EditorSettings:
         known = {f.name: f for f in fields(cls)}
         unknown = sorted(set(options) - set(known))
         if unknown:
-            raise ConfigError(f"{source}: unknown esfkb editor option(s) {', '.join(unknown)}; "
-                              f"known: {', '.join(sorted(known))}")
+            raise ConfigError(_("{source}: unknown esfkb editor option(s) {options}; known: {known}").format(
+                source=source, options=", ".join(unknown), known=", ".join(sorted(known))))
         for name, given in options.items():
             expected = int if name == "local_port" else str
             if not isinstance(given, expected) or isinstance(given, bool):
-                raise ConfigError(f"{source}: esfkb editor option '{name}' must be {expected.__name__}, got {given!r}")
+                raise ConfigError(_("{source}: esfkb editor option '{name}' must be {type}, got {value}").format(
+                    source=source, name=name, type=expected.__name__, value=repr(given)))
         editor = cls(**options)
         if editor.backend is not None and editor.backend not in EDITOR_BACKENDS:
-            raise ConfigError(f"{source}: esfkb editor option 'backend' must be one of {', '.join(EDITOR_BACKENDS)}")
+            raise ConfigError(_("{source}: esfkb editor option 'backend' must be one of {choices}").format(
+                source=source, choices=", ".join(EDITOR_BACKENDS)))
         if editor.backend is not None and not editor.repo:
-            raise ConfigError(f"{source}: esfkb editor option 'repo' (owner/name) is needed with a backend")
+            raise ConfigError(_("{source}: esfkb editor option 'repo' (owner/name) is needed with a backend").format(
+                source=source))
         return editor
 
 
@@ -166,11 +170,12 @@ def _read_config(root: Path) -> dict[str, Any]:
     try:
         raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506
     except FileNotFoundError:
-        raise ConfigError(f"no {CONFIG_FILE} in {root}: run esfkb in a project folder or pass one") from None
+        raise ConfigError(_("no {file} in {folder}: run esfkb in a project folder or pass one").format(
+            file=CONFIG_FILE, folder=root)) from None
     except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{config_path}: cannot read it: {error}") from None
+        raise ConfigError(_("{path}: cannot read it: {error}").format(path=config_path, error=error)) from None
     if not isinstance(raw, dict):
-        raise ConfigError(f"{config_path}: expected a mapping of settings")
+        raise ConfigError(_("{path}: expected a mapping of settings").format(path=config_path))
     return raw
 
 
@@ -184,7 +189,8 @@ def load_project(root: Path) -> Project:
         if isinstance(entry, dict) and PLUGIN_NAME in entry:
             options = entry[PLUGIN_NAME] or {}
     if not isinstance(options, dict):
-        raise ConfigError(f"{config_path}: the '{PLUGIN_NAME}' plugin options must be a mapping")
+        raise ConfigError(_("{path}: the '{plugin}' plugin options must be a mapping").format(
+            path=config_path, plugin=PLUGIN_NAME))
     options = {k: v for k, v in options.items() if k != "enabled"}
     settings = Settings.from_options(options, source=str(config_path)).with_environment()
     return Project(root=root.resolve(), docs_dir=resolve_docs_dir(root, docs_dir), settings=settings)
@@ -198,8 +204,9 @@ def resolve_docs_dir(root: Path, docs_dir: Path) -> Path:
     resolved = docs_dir.resolve()
     written_inside = Path(os.path.abspath(docs_dir)).is_relative_to(os.path.abspath(root))
     if written_inside and not resolved.is_relative_to(root.resolve()):
-        raise ConfigError(f"docs_dir {docs_dir} is, or lies behind, a symbolic link to {resolved}, outside the "
-                          "project: esfkb follows no link out of the project; put the docs folder itself there")
+        raise ConfigError(_("docs_dir {docs_dir} is, or lies behind, a symbolic link to {target}, outside the project: "
+                            "esfkb follows no link out of the project; put the docs folder itself there").format(
+            docs_dir=docs_dir, target=resolved))
     return resolved
 
 

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import gettext
 import os
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 DOMAIN = "esfkb"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -28,13 +34,35 @@ class _Current:
     translations: gettext.NullTranslations = gettext.NullTranslations()
 
 
+_SPEAKING: ContextVar[gettext.NullTranslations | None] = ContextVar("esfkb_speaking", default=None)
+"""The translations :func:`speaking` sets for one block of code (in its thread only), else None."""
+
+
+def _translations(chosen: str) -> gettext.NullTranslations:
+    return (gettext.NullTranslations() if chosen == "en"
+            else gettext.translation(DOMAIN, LOCALE_DIR, languages=[chosen]))
+
+
 def configure(requested: str | None = None) -> str:
     """Decide the language: ``requested`` (``nl`` or ``en``), else the environment; return it."""
     chosen = requested or language_of_environment()
-    _Current.translations = (gettext.NullTranslations() if chosen == "en"
-                             else gettext.translation(DOMAIN, LOCALE_DIR, languages=[chosen]))
+    _Current.translations = _translations(chosen)
     _Current.language = chosen
     return chosen
+
+
+@contextmanager
+def speaking(chosen: str) -> Iterator[None]:
+    """Messages in ``chosen`` within the block, whatever the tool's language: the site's texts are Dutch.
+
+    Only the current thread (context) is affected; a log line written at the same time elsewhere keeps the
+    tool's language.
+    """
+    token = _SPEAKING.set(_translations(chosen))
+    try:
+        yield
+    finally:
+        _SPEAKING.reset(token)
 
 
 def language_of_environment() -> str:
@@ -49,6 +77,9 @@ def language() -> str:
 
 
 def _active() -> gettext.NullTranslations:
+    speaking_now = _SPEAKING.get()
+    if speaking_now is not None:
+        return speaking_now
     if _Current.language is None:
         configure()
     return _Current.translations

@@ -33,6 +33,7 @@ from esfkb.base.docs_files import read_regular, temporary_prefix
 from esfkb.checks.schema_check import PLACEHOLDER_PREFIX, format_path
 from esfkb.config import CONFIG_FILE
 from esfkb.errors import ConcurrentModificationError, EditError
+from esfkb.i18n import _
 from esfkb.model.frontmatter import parse_document
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class EditableDocument:
         try:
             text = raw[len(self.bom):].decode("utf-8")
         except UnicodeDecodeError:
-            raise EditError(f"{path}: not UTF-8; fix it first (esfkb validate)") from None
+            raise EditError(_("{path}: not UTF-8; fix it first (esfkb validate)").format(path=path)) from None
         self.lines = split_lines(text)
         self._close = self._find_frontmatter()
         if require_frontmatter:
@@ -117,7 +118,7 @@ class EditableDocument:
         try:
             raw = read_regular(path)
         except OSError as error:
-            raise EditError(f"{path}: cannot read it: {error.strerror}") from None
+            raise EditError(_("{path}: cannot read it: {error}").format(path=path, error=error.strerror)) from None
         return cls(path, raw, require_frontmatter=require_frontmatter)
 
     # ---- whole file -------------------------------------------------------------------------
@@ -168,11 +169,13 @@ class EditableDocument:
         plain = None if isinstance(value, str) else str(value).lower()  # bool before int: True reads 'true'
         if node is None:
             if not isinstance(parent, MappingNode) or not isinstance(path[-1], str):
-                raise EditError(f"{self.path}: cannot add '{format_path(path)}': its parent is missing")
+                raise EditError(_("{path}: cannot add '{key}': its parent is missing").format(
+                    path=self.path, key=format_path(path)))
             self._insert_key(parent, path[-1], plain or yaml_scalar(str(value), flow=in_flow), [], order)
             return True
         if not isinstance(node, ScalarNode):
-            raise EditError(f"{self.path}: '{format_path(path)}' holds a list or mapping, not a single value")
+            raise EditError(_("{path}: '{key}' holds a list or mapping, not a single value").format(
+                path=self.path, key=format_path(path)))
         if plain is not None:
             if node.value == plain and not node.style:
                 return False
@@ -196,7 +199,8 @@ class EditableDocument:
             if key_node.value == path[-1]:
                 start = self._at(key_node.start_mark)
                 if parent.flow_style or self.lines[start.line][:start.column].strip():
-                    raise EditError(f"{self.path}: cannot remove '{format_path(path)}' here: edit it by hand")
+                    raise EditError(_("{path}: cannot remove '{key}' here: edit it by hand").format(
+                        path=self.path, key=format_path(path)))
                 self._replace_lines(start.line, self._content_end(value_node).line + 1, [])
                 return True
         return False
@@ -209,7 +213,8 @@ class EditableDocument:
         if node is None:
             parent = self._node(path[:-1]) if path[:-1] else self._tree()
             if not isinstance(parent, MappingNode) or not isinstance(path[-1], str):
-                raise EditError(f"{self.path}: cannot add '{format_path(path)}': its parent is missing")
+                raise EditError(_("{path}: cannot add '{key}': its parent is missing").format(
+                    path=self.path, key=format_path(path)))
             prefix = self._default_item_prefix()
             self._insert_key(parent, path[-1], None, _block_item(value, prefix, len(prefix)), order)
             return True
@@ -221,7 +226,7 @@ class EditableDocument:
                                 [line + eol for line in _block_item(value, prefix, len(prefix))])
             return True
         if not isinstance(node, SequenceNode):
-            raise EditError(f"{self.path}: '{format_path(path)}' is not a list")
+            raise EditError(_("{path}: '{key}' is not a list").format(path=self.path, key=format_path(path)))
         if node.flow_style or not node.value:
             self._add_flow_item(node, value)
         else:
@@ -237,7 +242,8 @@ class EditableDocument:
         """
         node = self._node(path)
         if not isinstance(node, SequenceNode) or not 0 <= index < len(node.value):
-            raise EditError(f"{self.path}: '{format_path(path)}' has no item {index}")
+            raise EditError(_("{path}: '{key}' has no item {index}").format(
+                path=self.path, key=format_path(path), index=index))
         items = node.value
         if node.flow_style:
             if len(items) == 1:
@@ -298,27 +304,31 @@ class EditableDocument:
 
     def _check_frontmatter(self, raw: bytes) -> None:
         if self._close is None:
-            raise EditError(f"{self.path}: no frontmatter to edit; fix it first (esfkb validate)")
+            raise EditError(_("{path}: no frontmatter to edit; fix it first (esfkb validate)").format(path=self.path))
         parsed = parse_document(raw)
         if parsed.problems or parsed.data is None:
             first = parsed.problems[0] if parsed.problems else None
-            why = f"line {first.position.line}: {first.code} {first.message}" if first else "unreadable"
-            raise EditError(f"{self.path}: cannot edit a file with problems ({why}); fix it first")
+            why = _("line {line}: {code} {message}").format(
+                line=first.position.line, code=first.code, message=first.message) if first else _("unreadable")
+            raise EditError(_("{path}: cannot edit a file with problems ({why}); fix it first").format(
+                path=self.path, why=why))
         if any(mark in line for line in self.lines[1:self._close] for mark in _UNUSUAL_BREAKS):
-            raise EditError(f"{self.path}: the frontmatter holds unusual line separators (U+2028, U+2029 or "
-                            "U+0085); replace them with ordinary line breaks first")
+            raise EditError(_("{path}: the frontmatter holds unusual line separators (U+2028, U+2029 or U+0085); "
+                              "replace them with ordinary line breaks first").format(path=self.path))
 
     def _tree(self) -> MappingNode:
         if self._root is None:
             if self._close is None:
-                raise EditError(f"{self.path}: no frontmatter to edit")
+                raise EditError(_("{path}: no frontmatter to edit").format(path=self.path))
             source = "".join(self.lines[1:self._close])
             try:
                 root = yaml.compose(source, Loader=yaml.CSafeLoader)
             except yaml.YAMLError as error:
-                raise EditError(f"{self.path}: the frontmatter is no longer valid YAML: {error}") from None
+                raise EditError(_("{path}: the frontmatter is no longer valid YAML: {error}").format(
+                    path=self.path, error=error)) from None
             if not isinstance(root, MappingNode) or root.flow_style:
-                raise EditError(f"{self.path}: the frontmatter must be a block mapping of keys to edit it")
+                raise EditError(_("{path}: the frontmatter must be a block mapping of keys to edit it").format(
+                    path=self.path))
             self._root = root
         return self._root
 
@@ -374,7 +384,7 @@ class EditableDocument:
 
     def _default_item_prefix(self) -> str:
         """How this file indents block list items under a top-level key (default two spaces)."""
-        for _, value in self._tree().value:
+        for _key, value in self._tree().value:
             if isinstance(value, SequenceNode) and not value.flow_style and value.value:
                 first = value.value[0]
                 at = self._at(first.start_mark)
@@ -393,7 +403,8 @@ class EditableDocument:
         """
         if mapping.flow_style:
             if inline is None:
-                raise EditError(f"{self.path}: cannot add a list to a {{...}} mapping: edit it by hand")
+                raise EditError(_("{path}: cannot add a list to a {{...}} mapping: edit it by hand").format(
+                    path=self.path))
             close = self._at(mapping.end_mark)
             close = _At(close.line, close.column - 1)
             self._splice(close, close, (", " if mapping.value else "") + f"{key}: {inline}")
@@ -432,7 +443,8 @@ class EditableDocument:
 
     def _replace_lines(self, start: int, stop: int, new: list[str]) -> None:
         if self._close is not None and not 1 <= start <= stop <= self._close:
-            raise EditError(f"{self.path}: refusing an edit outside the frontmatter")  # pragma: no cover
+            raise EditError(_("{path}: refusing an edit outside the frontmatter").format(
+                path=self.path))  # pragma: no cover
         self.lines[start:stop] = new
         if self._close is not None:
             self._close += len(new) - (stop - start)
@@ -520,11 +532,12 @@ def write_atomic(path: FsPath, data: bytes, *, expected: bytes | None = None) ->
             try:
                 current = read_regular(path)
             except OSError as error:
-                raise EditError(f"{path}: cannot read it back before writing: {error.strerror}") from None
+                raise EditError(_("{path}: cannot read it back before writing: {error}").format(
+                    path=path, error=error.strerror)) from None
             if current != expected:
-                raise ConcurrentModificationError(
-                    f"{path}: the file changed on disk since it was read; nothing written, run the command again"
-                )
+                raise ConcurrentModificationError(_(
+                    "{path}: the file changed on disk since it was read; nothing written, run the command again"
+                ).format(path=path))
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -542,8 +555,10 @@ def check_writable(path: FsPath) -> None:
     between = list(itertools.takewhile(lambda folder: not (folder / CONFIG_FILE).is_file(), path.parents))
     for part in (path, *between) if len(between) < len(path.parents) else (path,):
         if part.is_symlink():
-            what = "it is" if part == path else f"{part} is"
-            raise EditError(f"{path}: {what} a symbolic link; esfkb writes through no link: put the file itself there")
+            message = (_("{path}: it is a symbolic link; esfkb writes through no link: put the file itself there")
+                       if part == path else _("{path}: {folder} is a symbolic link; esfkb writes through no link: put "
+                                              "the file itself there"))
+            raise EditError(message.format(path=path, folder=part))
 
 
 def create_exclusive(path: FsPath, data: bytes) -> None:

@@ -24,6 +24,7 @@ from esfkb.authoring.editing import move_exclusive, write_atomic
 from esfkb.base.docs_files import read_regular, stale_temporary
 from esfkb.checks.diagnostics import Diagnostic
 from esfkb.errors import EditError
+from esfkb.i18n import _
 
 if TYPE_CHECKING:
     from esfkb.base.knowledge_base import KnowledgeBase
@@ -49,16 +50,16 @@ class Journal:
         except FileNotFoundError:
             return None
         except OSError as error:
-            raise EditError(f"{root / JOURNAL}: cannot read the journal of an interrupted rename: "
-                            f"{error.strerror}") from None
+            raise EditError(_("{path}: cannot read the journal of an interrupted rename: {error}").format(
+                path=root / JOURNAL, error=error.strerror)) from None
         try:
             data = json.loads(raw)
             return cls(data["old"], data["new"],
                        tuple((rel, before, base64.b64decode(after)) for rel, before, after in data["writes"]),
                        (data["move"][0], data["move"][1]))
         except (ValueError, KeyError, TypeError, IndexError):
-            raise EditError(f"{root / JOURNAL}: the journal of an interrupted rename is damaged: check the files "
-                            "it names by hand (esfkb validate), then delete it") from None
+            raise EditError(_("{path}: the journal of an interrupted rename is damaged: check the files it names by "
+                              "hand (esfkb validate), then delete it").format(path=root / JOURNAL)) from None
 
     def save(self, root: Path) -> None:
         """Write the journal atomically (before any file is edited)."""
@@ -80,12 +81,14 @@ class Journal:
             try:
                 current = read_regular(path)
             except OSError as error:
-                raise EditError(f"{path}: cannot read it to complete the rename: {error.strerror}") from None
+                raise EditError(_("{path}: cannot read it to complete the rename: {error}").format(
+                    path=path, error=error.strerror)) from None
             if current == after:
                 continue
             if digest(current) != before:
-                raise EditError(f"{path}: changed since the rename {self.old} → {self.new} began; edit it by hand, "
-                                f"then delete {root / JOURNAL}")
+                raise EditError(_("{path}: changed since the rename {old} → {new} began; edit it by hand, then "
+                                  "delete {journal}").format(
+                                      path=path, old=self.old, new=self.new, journal=root / JOURNAL))
             write_atomic(path, after, expected=current)
         if os.path.lexists(source) and os.path.lexists(target) and os.path.samefile(source, target):
             source.unlink()  # the move stopped between its hard link and the removal of the old name
@@ -93,7 +96,8 @@ class Journal:
             try:
                 move_exclusive(source, target)
             except FileExistsError:
-                raise EditError(f"both {source} and {target} exist: keep one, then delete {root / JOURNAL}") from None
+                raise EditError(_("both {source} and {target} exist: keep one, then delete {journal}").format(
+                    source=source, target=target, journal=root / JOURNAL)) from None
         (root / JOURNAL).unlink()
 
 
@@ -111,8 +115,8 @@ def interrupted_rename(root: Path) -> Diagnostic | None:
     except EditError as error:
         return Diagnostic(JOURNAL, 1, 1, "ESF015", str(error))
     assert journal is not None
-    return Diagnostic(JOURNAL, 1, 1, "ESF015", f"a rename was interrupted: run 'esfkb rename {journal.old} "
-                                               f"{journal.new}' to complete it")
+    return Diagnostic(JOURNAL, 1, 1, "ESF015", _("a rename was interrupted: run 'esfkb rename {old} {new}' to "
+                                                 "complete it").format(old=journal.old, new=journal.new))
 
 
 def complete_interrupted(root: Path) -> Journal | None:
@@ -132,7 +136,7 @@ def prepare_edit(kb: KnowledgeBase) -> None:
     root = kb.project.root
     pending = interrupted_rename(root)
     if pending is not None:
-        raise EditError(f"{pending.message}, before any other edit")
+        raise EditError(_("{problem}, before any other edit").format(problem=pending.message))
     remove_stale_temporaries(root)
     for temporary in kb.docs.temporaries:
         with contextlib.suppress(OSError):

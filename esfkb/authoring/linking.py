@@ -15,6 +15,7 @@ from esfkb.authoring.editing import EditableDocument, is_placeholder
 from esfkb.authoring.journal import prepare_edit
 from esfkb.checks.schema_check import field_at
 from esfkb.errors import RequestError
+from esfkb.i18n import _
 from esfkb.model.vocabulary import Vocabulary
 from esfkb.request import check_choice, unknown_document
 
@@ -88,7 +89,7 @@ def link(
     source = _document(kb, source_id, "SOURCE")
     target = _document(kb, target_id, "TARGET")
     if source.id == target.id:
-        raise RequestError(f"'{source.id}' cannot link to itself")
+        raise RequestError(_("'{id}' cannot link to itself").format(id=source.id))
     chosen = _choose_field(kb, source, target, field)
     extras = _entry_values(source.kind, chosen, dict(entry or {}))
     doc = EditableDocument.read(source.file)
@@ -136,15 +137,15 @@ def unlink(kb: KnowledgeBase, source_id: str, target_id: str, *, field: str | No
         required = info is not None and info.is_required()
         if chosen.shape == "single":
             if required:
-                raise RequestError(
-                    f"'{key}' is required in a {source.kind.name}: link another "
-                    f"{chosen.reference.target} instead, that replaces '{target_id}'")
+                raise RequestError(_("'{key}' is required in a {kind}: link another {target} instead, "
+                                     "that replaces '{id}'").format(
+                    key=key, kind=source.kind.name, target=chosen.reference.target, id=target_id))
             doc.delete_key((key,))
         else:
             if required and len(positions) == len(doc.get((key,)) or []):
-                raise RequestError(
-                    f"'{key}' needs at least one {chosen.reference.target}: link another one first, "
-                    f"then unlink '{target_id}'")
+                raise RequestError(_("'{key}' needs at least one {target}: link another one first, "
+                                     "then unlink '{id}'").format(
+                                         key=key, target=chosen.reference.target, id=target_id))
             for index in reversed(positions):
                 doc.remove_item((key,), index)
         doc.save()
@@ -201,24 +202,28 @@ def _choose_field(kb: KnowledgeBase, source: Document, target: Document, field: 
     if not fields:
         raise RequestError(_impossible(kb, source, target, field))
     if len(fields) > 1:
-        raise RequestError(f"a {source.kind.name} can link to a {target.kind.name} in "
-                           f"{', '.join(f.key for f in fields)}: choose one with --field")
+        raise RequestError(_("a {kind} can link to a {target} in {fields}: choose one with --field").format(
+            kind=source.kind.name, target=target.kind.name, fields=", ".join(f.key for f in fields)))
     if fields[0].shape == "unsupported":
-        raise RequestError(f"'{'.'.join(fields[0].reference.path)}' cannot be edited by link: edit it by hand")
+        raise RequestError(_("'{field}' cannot be edited by link: edit it by hand").format(
+            field=".".join(fields[0].reference.path)))
     return fields[0]
 
 
 def _impossible(kb: KnowledgeBase, source: Document, target: Document, field: str | None) -> str:
     """Why the pair cannot be linked, what SOURCE can link to, and the reverse when it works."""
-    wanted = f" in '{field}'" if field else ""
-    message = f"a {source.kind.name} cannot link to a {target.kind.name}{wanted}"
-    options = sorted({f"{ref.target} (in '{ref.path[0]}')" for ref in source.kind.references})
+    kind = source.kind.name
+    message = (_("a {kind} cannot link to a {target} in '{field}'") if field
+               else _("a {kind} cannot link to a {target}")).format(kind=kind, target=target.kind.name, field=field)
+    options = sorted({_("{target} (in '{field}')").format(target=ref.target, field=ref.path[0])
+                      for ref in source.kind.references})
     if options:
-        message += f"; a {source.kind.name} links to: {', '.join(options)}"
+        message += _("; a {kind} links to: {targets}").format(kind=kind, targets=", ".join(options))
     else:
-        message += f"; a {source.kind.name} holds no links itself"
+        message += _("; a {kind} holds no links itself").format(kind=kind)
     if not field and link_fields(target.kind, source.kind.name):
-        message += f"; the other direction works: esfkb link {target.id} {source.id}"
+        message += _("; the other direction works: esfkb link {target} {source}").format(
+            target=target.id, source=source.id)
     return message
 
 
@@ -227,9 +232,10 @@ def _entry_values(source: Kind, chosen: LinkField, given: dict[str, str]) -> dic
     if chosen.shape != "entries":
         if given:
             names = ", ".join(f"--{name}" for name in sorted(given))
-            raise RequestError(f"{names} only apply when a link creates an entry (e.g. a proeftuin's deelnemers)")
+            raise RequestError(_("{options} only apply when a link creates an entry (e.g. a proeftuin's "
+                                 "deelnemers)").format(options=names))
         return {}
-    _, _, item_model = field_at(source.model, (chosen.key, 0))
+    item_model = field_at(source.model, (chosen.key, 0))[2]
     fields = getattr(item_model, "model_fields", {})
     values: dict[str, str] = {}
     for name, info in fields.items():
@@ -237,11 +243,13 @@ def _entry_values(source: Kind, chosen: LinkField, given: dict[str, str]) -> dic
             continue
         value = given.pop(name, None) or ENTRY_DEFAULTS.get(name)
         if value is None:
-            raise RequestError(f"a new entry in '{chosen.key}' needs a value for '{name}'")
-        _, _, annotation = field_at(item_model, (name,))
+            raise RequestError(_("a new entry in '{field}' needs a value for '{key}'").format(
+                field=chosen.key, key=name))
+        annotation = field_at(item_model, (name,))[2]
         if isinstance(annotation, type) and issubclass(annotation, Vocabulary):
             check_choice(annotation, value)
         values[name] = value
     if given:
-        raise RequestError(f"'{chosen.key}' entries have no key {', '.join(sorted(given))}")
+        raise RequestError(_("'{field}' entries have no key {keys}").format(
+            field=chosen.key, keys=", ".join(sorted(given))))
     return values

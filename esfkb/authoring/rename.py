@@ -17,6 +17,7 @@ from esfkb.authoring.editing import EditableDocument
 from esfkb.authoring.journal import Journal, digest, prepare_edit
 from esfkb.base.docs_files import read_regular
 from esfkb.errors import EditError
+from esfkb.i18n import _
 from esfkb.request import check_id_format, unknown_document
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def rename(kb: KnowledgeBase, old: str, new: str, *, dry_run: bool = False) -> R
     target = document.file.with_name(f"{new}.md")
     if kb.get(new) is not None or target.exists():
         where = kb.documents[new].rel_path if new in kb.documents else target
-        raise EditError(f"'{new}' already exists ({where}): choose another id")
+        raise EditError(_("'{id}' already exists ({path}): choose another id").format(id=new, path=where))
     docs_dir = kb.project.docs_dir
     old_rel = document.file.relative_to(docs_dir).as_posix()
     new_rel = posixpath.join(posixpath.dirname(old_rel), f"{new}.md")
@@ -59,7 +60,8 @@ def rename(kb: KnowledgeBase, old: str, new: str, *, dry_run: bool = False) -> R
             source = kb.documents[link.source]
             doc = edits.get(source.file) or EditableDocument.read(source.file)
             if doc.get(link.path) != old:
-                raise EditError(f"{source.rel_path}: changed since it was loaded; run the command again")
+                raise EditError(_("{path}: changed since it was loaded; run the command again").format(
+                    path=source.rel_path))
             doc.set_scalar(link.path, new)
             edits[source.file] = doc
     needle = f"{old}.md".encode()

@@ -20,6 +20,7 @@ from esfkb.authoring.journal import prepare_edit
 from esfkb.authoring.skeletons import BODIES, DEFAULT_BODY, instruction
 from esfkb.checks.schema_check import PLACEHOLDER_PREFIX, field_at, find_placeholders, format_path
 from esfkb.errors import EditError, RequestError
+from esfkb.i18n import _
 from esfkb.model.fields import SEMVER_PATTERN
 from esfkb.model.frontmatter import parse_document
 from esfkb.model.vocabulary import Vocabulary
@@ -77,14 +78,15 @@ def prepare_values(kb: KnowledgeBase, kind: Kind, given: Mapping[str, Sequence[s
     for name, items in given.items():
         info = kind.model.model_fields.get(name)
         if info is None:
-            raise RequestError(f"a {kind.name} has no key '{name}'; its keys: {', '.join(kind.model.model_fields)}")
+            raise RequestError(_("a {kind} has no key '{key}'; its keys: {keys}").format(
+                kind=kind.name, key=name, keys=", ".join(kind.model.model_fields)))
         annotation = field_at(kind.model, (name,))[2]
         many = typing.get_origin(annotation) is list
         if not many and len(items) > 1:
-            raise RequestError(f"'{name}' takes one value, got {len(items)}")
+            raise RequestError(_("'{key}' takes one value, got {count}").format(key=name, count=len(items)))
         item_type = field_at(kind.model, (name, 0))[2] if many else annotation
         if isinstance(item_type, type) and issubclass(item_type, BaseModel):
-            raise RequestError(f"'{name}' holds nested keys: fill it in the file itself")
+            raise RequestError(_("'{key}' holds nested keys: fill it in the file itself").format(key=name))
         target = _reference_target(kind, (name, 0) if many else (name,))
         for value in items:
             if isinstance(item_type, type) and issubclass(item_type, Vocabulary):
@@ -93,7 +95,9 @@ def prepare_values(kb: KnowledgeBase, kind: Kind, given: Mapping[str, Sequence[s
                 found = kb.get(value)
                 if found is None or found.kind.name != target:
                     ids = ", ".join(d.id for d in kb.of_kind(target)[:8])
-                    raise RequestError(f"'{value}' is not the id of a {target}" + (f"; e.g. {ids}" if ids else ""))
+                    message = _("'{value}' is not the id of a {kind}; e.g. {ids}") if ids else _(
+                        "'{value}' is not the id of a {kind}")
+                    raise RequestError(message.format(value=value, kind=target, ids=ids))
         prepared[name] = list(items) if many else items[0]
     return prepared
 
@@ -103,7 +107,8 @@ def check_new_id(kb: KnowledgeBase, doc_id: str) -> None:
     check_id_format(doc_id)
     taken = kb.get(doc_id)
     if taken is not None:
-        raise EditError(f"id '{doc_id}' is already used by {taken.rel_path}: choose another id")
+        raise EditError(_("id '{id}' is already used by {path}: choose another id").format(
+            id=doc_id, path=taken.rel_path))
 
 
 def create(
@@ -119,7 +124,7 @@ def create(
     try:
         create_exclusive(file, text.encode("utf-8"))
     except FileExistsError:
-        raise EditError(f"{file} already exists: choose another id") from None
+        raise EditError(_("{path} already exists: choose another id").format(path=file)) from None
     parsed = parse_document(text.encode("utf-8"))
     placeholders = tuple(format_path(p) for p in find_placeholders(parsed.data or {}))
     return NewDocument(file, placeholders)

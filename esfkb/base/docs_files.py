@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from esfkb.checks.diagnostics import Diagnostic, Severity
+from esfkb.i18n import _
 from esfkb.processes import process_alive
 
 ASSET_TYPES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".ico", ".pdf"})
@@ -59,9 +60,9 @@ class DocsFiles:
         parts = rel.split("/")
         for depth in range(1, len(parts) + 1):
             if "/".join(parts[:depth]) in self.links:
-                return "it is a symbolic link" if depth == len(parts) else "it lies behind a symbolic link"
+                return _("it is a symbolic link") if depth == len(parts) else _("it lies behind a symbolic link")
         if any(part.startswith(".") for part in parts):
-            return "it is a hidden file"
+            return _("it is a hidden file")
         return _unpublished_reason(rel)
 
 
@@ -69,11 +70,11 @@ def _unpublished_reason(rel: str) -> str:
     """Why a file of this type is never published."""
     suffix = Path(rel).suffix.lower()
     if suffix == ".svg":
-        return "SVG can carry script: publish the image as PNG or WebP"
+        return _("SVG can carry script: publish the image as PNG or WebP")
     if suffix in (".css", ".js"):
-        return "stylesheets and scripts come from the theme (custom_dir), not from the content"
+        return _("stylesheets and scripts come from the theme (custom_dir), not from the content")
     allowed = ", ".join(sorted(t.lstrip(".") for t in ASSET_TYPES))
-    return f"only Markdown and {allowed} files are published"
+    return _("only Markdown and {types} files are published").format(types=allowed)
 
 
 def scan_docs(docs_dir: Path, root: Path, prefix: str) -> DocsFiles:
@@ -101,7 +102,7 @@ def scan_docs(docs_dir: Path, root: Path, prefix: str) -> DocsFiles:
             elif entry.is_dir(follow_symlinks=False):
                 stack.append(entry.path)
             elif not entry.is_file(follow_symlinks=False):
-                problems.append(_left_out(prefix + rel, "it is not a regular file"))
+                problems.append(_left_out(prefix + rel, _("it is not a regular file")))
             elif entry.name.endswith(".md"):
                 markdown.append((rel, Path(entry.path)))
             elif Path(entry.name).suffix.lower() in ASSET_TYPES:
@@ -116,15 +117,16 @@ def scan_docs(docs_dir: Path, root: Path, prefix: str) -> DocsFiles:
 def _link_message(path: str, root: Path) -> str:
     target = Path(os.path.realpath(path))
     if target.is_relative_to(root):
-        where = f"to {target.relative_to(root).as_posix()}, inside the project"
-    else:
-        where = f"to {target}, outside the project"
-    return (f"a symbolic link {where}: esfkb follows no link, so it is neither read nor published; "
-            "put the file itself here")
+        message = _("a symbolic link to {target}, inside the project: esfkb follows no link, so it is neither read "
+                    "nor published; put the file itself here")
+        return message.format(target=target.relative_to(root).as_posix())
+    return _("a symbolic link to {target}, outside the project: esfkb follows no link, so it is neither read nor "
+             "published; put the file itself here").format(target=target)
 
 
 def _left_out(path: str, reason: str) -> Diagnostic:
-    return Diagnostic(path, 1, 1, "ESF014", f"not published: {reason}; move it out of the docs folder",
+    return Diagnostic(path, 1, 1, "ESF014", _("not published: {reason}; move it out of the docs folder").format(
+        reason=reason),
                       Severity.WARNING)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from esfkb.errors import RequestError
+from esfkb.i18n import _
 from esfkb.request import unknown_document
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def build_graph(kb: KnowledgeBase, center: str | None = None, depth: int = 1) ->
         if center not in kb.documents:
             raise unknown_document(kb, center)
         if depth < 0:
-            raise RequestError("--depth must be 0 or more")
+            raise RequestError(_("--depth must be 0 or more"))
         neighbours: dict[str, set[str]] = {}
         for edge in edges:
             neighbours.setdefault(edge.source, set()).add(edge.target)

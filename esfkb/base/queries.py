@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from esfkb.checks.schema_check import field_at
 from esfkb.errors import RequestError
+from esfkb.i18n import _
 from esfkb.model.fields import postcode_from_text, province_of
 from esfkb.model.vocabulary import Provincie, Samenwerkingsvorm, Vocabulary
 from esfkb.request import check_choice
@@ -85,7 +86,7 @@ def parse_condition(text: str) -> Condition:
     contains = key.endswith("~")
     key = key.removesuffix("~").strip()
     if not sep or not key:
-        raise RequestError(f"--where expects KEY=VALUE or KEY~=TEXT, got '{text}'")
+        raise RequestError(_("--where expects KEY=VALUE or KEY~=TEXT, got '{text}'").format(text=text))
     return Condition(key, value.strip(), contains)
 
 
@@ -112,8 +113,10 @@ def check_condition(kind: Kind, condition: Condition) -> None:
     keys = known_keys(kind)
     if condition.key not in keys:
         close = difflib.get_close_matches(condition.key, keys, n=1, cutoff=0.6)
-        hint = f"did you mean '{close[0]}'?" if close else f"known keys: {', '.join(keys)}"
-        raise RequestError(f"a {kind.name} has no key '{condition.key}': {hint}")
+        hint = (_("did you mean '{key}'?").format(key=close[0]) if close
+                else _("known keys: {keys}").format(keys=", ".join(keys)))
+        raise RequestError(_("a {kind} has no key '{key}': {hint}").format(
+            kind=kind.name, key=condition.key, hint=hint))
     vocabulary = _vocabulary(kind, condition.key)
     if vocabulary is not None and not condition.contains:
         check_choice(vocabulary, condition.value)

@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from esfkb.errors import MatchingError, UnknownDocumentError
+from esfkb.i18n import _, speaking
 from esfkb.matching.draft import DraftCheck, resolve
 from esfkb.matching.draft import check_draft as _check_draft
 from esfkb.matching.index import MatchIndex, did_you_mean, match_index
@@ -83,11 +84,12 @@ def site_suggestions(kb: KnowledgeBase, *, today: date, top: int = 5) -> dict[st
     """
     index = match_index(kb)
     found: dict[str, tuple[Suggestion, ...]] = {}
-    for document in kb.of_kind("proeftuin"):
-        model = document.model
-        if isinstance(model, Proeftuin) and model.status in SITE_STATUSES:
-            context = PilotContext(index, Target.of_pilot(model), today=today)
-            found[document.id] = rank(index, context, today=today, top=top)
+    with speaking("nl"):  # the site's reasons are Dutch, whatever language the build's log speaks
+        for document in kb.of_kind("proeftuin"):
+            model = document.model
+            if isinstance(model, Proeftuin) and model.status in SITE_STATUSES:
+                context = PilotContext(index, Target.of_pilot(model), today=today)
+                found[document.id] = rank(index, context, today=today, top=top)
     return found
 
 
@@ -115,10 +117,12 @@ def check_draft(kb: KnowledgeBase, draft: Draft, *, today: date) -> DraftCheck:
 def _pilot(kb: KnowledgeBase, pilot_id: str) -> Proeftuin:
     document = kb.get(pilot_id)
     if document is None:
-        raise UnknownDocumentError(f"'{pilot_id}' is not the id of any pilot"
-                            f"{did_you_mean(pilot_id, (d.id for d in kb.of_kind('proeftuin')))}")
+        raise UnknownDocumentError(_("'{id}' is not the id of any pilot{suggestion}").format(
+            id=pilot_id, suggestion=did_you_mean(pilot_id, (d.id for d in kb.of_kind("proeftuin")))))
     if document.kind.name != "proeftuin":
-        raise UnknownDocumentError(f"'{pilot_id}' is a {document.kind.name}, not a pilot (proeftuin)")
+        raise UnknownDocumentError(_("'{id}' is a {kind}, not a pilot (proeftuin)").format(
+            id=pilot_id, kind=document.kind.name))
     if not isinstance(document.model, Proeftuin):
-        raise MatchingError(f"pilot '{pilot_id}' has schema errors: run 'esfkb validate {document.rel_path}'")
+        raise MatchingError(_("pilot '{id}' has schema errors: run 'esfkb validate {path}'").format(
+            id=pilot_id, path=document.rel_path))
     return document.model

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from esfkb.errors import MatchingError, UnknownDocumentError
+from esfkb.i18n import _
 from esfkb.matching.textfit import TextModel, cosine, normalise
 from esfkb.model.fields import province_of
 from esfkb.model.models import Refusal, Registratie
@@ -70,13 +71,13 @@ class Profile:
         reg = self.registration
         refusal = reg.refusal(Doeleinde.SAMENSTELLING_PROEFTUIN, today)
         if refusal is Refusal.CONSENT_WITHDRAWN:
-            return f"trok haar toestemming in op {reg.toestemming.ingetrokken_op}"
+            return _("withdrew its consent on {date}").format(date=reg.toestemming.ingetrokken_op)
         if refusal is Refusal.REGISTRATION_WITHDRAWN:
-            return "trok haar registratie in"
+            return _("withdrew its registration")
         if refusal is Refusal.NO_CONSENT:
-            return "gaf geen toestemming voor de samenstelling van een proeftuin"
+            return _("gave no consent to the composition of a pilot")
         if refusal is Refusal.EXPIRED:
-            return f"mag niet langer bewaard worden (bewaren tot {reg.bewaren_tot})"
+            return _("may no longer be kept (bewaren_tot {date})").format(date=reg.bewaren_tot)
         return None
 
     def usable(self, today: date) -> bool:
@@ -160,10 +161,13 @@ class MatchIndex:
         document = self.kb.get(doc_id)
         if document is None:
             suggestion = did_you_mean(doc_id, self.by_id)
-            raise UnknownDocumentError(f"'{doc_id}' is not the id of any registration{suggestion}")
+            raise UnknownDocumentError(_("'{id}' is not the id of any registration{suggestion}").format(
+                id=doc_id, suggestion=suggestion))
         if document.kind.name != "registratie":
-            raise UnknownDocumentError(f"'{doc_id}' is a {document.kind.name}, not a registration")
-        raise MatchingError(f"registration '{doc_id}' has schema errors: run 'esfkb validate {document.rel_path}'")
+            raise UnknownDocumentError(_("'{id}' is a {kind}, not a registration").format(
+                id=doc_id, kind=document.kind.name))
+        raise MatchingError(_("registration '{id}' has schema errors: run 'esfkb validate {path}'").format(
+            id=doc_id, path=document.rel_path))
 
     def approachable(self, today: date) -> tuple[bool, ...]:
         """Per registration index, whether it may be proposed on ``today`` (kept per date)."""
@@ -203,7 +207,7 @@ class MatchIndex:
 def did_you_mean(value: str, known: Iterable[str]) -> str:
     """': did you mean 'x'?' for the closest known id, or nothing."""
     close = difflib.get_close_matches(value, list(known), n=1)
-    return f": did you mean '{close[0]}'?" if close else ""
+    return _(": did you mean '{id}'?").format(id=close[0]) if close else ""
 
 
 _INDEXES: weakref.WeakKeyDictionary[KnowledgeBase, MatchIndex] = weakref.WeakKeyDictionary()

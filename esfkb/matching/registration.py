@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from esfkb.i18n import _
 from esfkb.matching.index import SIDES
 from esfkb.matching.scoring import PilotContext, Suggestion, Target, join_labels, rank
 from esfkb.model.models import Businessmodel, Proeftuin
@@ -65,10 +66,11 @@ class PartnerContext(PilotContext):
         return profile.economie in SIDES and profile.economie != self.me.economie
 
     def _recognition_reason(self, vorm: Samenwerkingsvorm, erkenning: Erkenning) -> str:
-        return f"Is erkend als {erkenning.label.lower()}, wat een {vorm.label.lower()} vraagt."
+        return _("Is recognised as {recognition}, which the samenwerkingsvorm {form} needs.").format(
+            recognition=erkenning.label.lower(), form=vorm.label.lower())
 
     def _interest_reason(self, shared: Sequence[Samenwerkingsvorm]) -> str:
-        return f"Heeft ook interesse in {join_labels(shared)}, net als {self.me.naam}."
+        return _("Is also interested in {forms}, like {name}.").format(forms=join_labels(shared), name=self.me.naam)
 
 
 def registration_matches(index: MatchIndex, doc_id: str, *, today: date, top: int | None) -> RegistrationMatches:
@@ -76,8 +78,8 @@ def registration_matches(index: MatchIndex, doc_id: str, *, today: date, top: in
     me = index.profile(doc_id)
     problem = me.consent_problem(today)
     if problem is None and not me.approachable(today):
-        problem = "werd niet weerhouden"
-    blocked = f"{me.naam} mag niet voorgesteld worden: {problem}." if problem else None
+        problem = _("was not retained (niet weerhouden)")
+    blocked = _("{name} may not be proposed: {problem}.").format(name=me.naam, problem=problem) if problem else None
     pilots: tuple[Fit, ...] = ()
     partners: tuple[Suggestion, ...] = ()
     if blocked is None:
@@ -112,20 +114,23 @@ def _models(index: MatchIndex, me: Profile) -> tuple[Fit, ...]:
         score, reasons = 0.0, []
         if model.samenwerkingsvorm in me.vormen:
             score += MODEL_FORM
-            reasons.append(f"Past bij de interesse in {model.samenwerkingsvorm.label}.")
+            reasons.append(_("Fits the interest in {form}.").format(form=model.samenwerkingsvorm.label))
         if me.economie is Economie.SOCIALE_ECONOMIE:
-            offered, whom = model.winwin.sociale_partner, "de sociale partner"
+            offered, reason = model.winwin.sociale_partner, _(
+                "Gives the social partner the win-win the organisation seeks: {levels}.")
         elif me.economie is Economie.REGULIERE_ECONOMIE:
-            offered, whom = model.winwin.reguliere_partner, "de reguliere partner"
+            offered, reason = model.winwin.reguliere_partner, _(
+                "Gives the regular partner the win-win the organisation seeks: {levels}.")
         else:
-            offered, whom = [*model.winwin.sociale_partner, *model.winwin.reguliere_partner], "de partners"
+            offered, reason = [*model.winwin.sociale_partner, *model.winwin.reguliere_partner], _(
+                "Gives the partners the win-win the organisation seeks: {levels}.")
         shared = [level for level in dict.fromkeys(offered) if level in me.winwin]
         if shared:
             score += min(MODEL_WINWIN * len(shared), MODEL_WINWIN_MAX)
-            reasons.append(f"Levert {whom} de win-win die de organisatie zoekt: {join_labels(shared)}.")
+            reasons.append(reason.format(levels=join_labels(shared)))
         if score and model.maturiteit in _PROVEN:
             score += MODEL_PROVEN
-            reasons.append(f"Beproefd: maturiteit {model.maturiteit.label.lower()}.")
+            reasons.append(_("Proven: maturiteit {maturity}.").format(maturity=model.maturiteit.label.lower()))
         if score > 0:
             fits.append(Fit(document.id, document.title, round(score, 3), tuple(reasons)))
     return tuple(sorted(fits, key=lambda f: (-f.score, f.id)))

@@ -1,7 +1,7 @@
 """Score how much a registration would improve a pilot, with the reasons a matchmaker can check.
 
-A score is a sum of points, each tied to one fact and one Dutch sentence. What repairs a broken
-composition rule outweighs everything that only makes a good pilot better:
+A score is a sum of points, each tied to one fact and one sentence (in the tool's language; on the site in
+Dutch). What repairs a broken composition rule outweighs everything that only makes a good pilot better:
 
 - composition (esfkb.matching.composition, thresholds from the settings): bringing in the missing side
   (+5), restoring the balance (+3) or improving it (+1), strengthening the smaller side (+0.5),
@@ -31,6 +31,7 @@ import heapq
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from esfkb.i18n import _, ngettext
 from esfkb.matching.composition import compose, dominant_share, missing_mix, size_problem
 from esfkb.matching.index import SIDES, opposed
 from esfkb.matching.textfit import best_pair
@@ -163,38 +164,41 @@ class PilotContext:
         brings_missing = label in missing_mix(current)
         if brings_missing:
             points += MIX
-            reasons.append(f"Brengt de {label} in: de proeftuin telt nu {_counts(current)}.")
+            reasons.append(_("Brings in the {side}: the pilot now has {counts}.").format(
+                side=label, counts=_counts(current)))
         share_before, share_after = dominant_share(current, settings), dominant_share(after, settings)
         limit = _percent(settings.max_side_share)
         if share_before is not None:
             dominant = _dominant(current)
-            text = (f"de {dominant.label.lower()} heeft nu {_percent(share_before)} van de {current.size} "
-                    f"deelnemers (max. {limit})")
+            text = _("the {side} now holds {share} of the {size} participants (at most {most})").format(
+                side=dominant.label.lower(), share=_percent(share_before), size=current.size, most=limit)
             if economie == dominant:
                 points += BALANCE_WORSENED
-                reasons.append(f"Let op: versterkt het overwicht: {text}.")
+                reasons.append(_("Note: adds to the imbalance: {why}.").format(why=text))
             elif share_after is None:
                 points += BALANCE_RESTORED
-                reasons.append(f"Herstelt het evenwicht: {text}.")
+                reasons.append(_("Restores the balance: {why}.").format(why=text))
             elif share_after < share_before:
                 points += BALANCE_IMPROVED
-                reasons.append(f"Verbetert het evenwicht: {text}.")
+                reasons.append(_("Improves the balance: {why}.").format(why=text))
         elif share_after is not None:
             points += BALANCE_BROKEN
-            reasons.append(f"Let op: verstoort het evenwicht: de {_dominant(after).label.lower()} zou "
-                           f"{_percent(share_after)} van de {after.size} deelnemers hebben (max. {limit}).")
+            reasons.append(_("Note: upsets the balance: the {side} would hold {share} of the {size} participants "
+                             "(at most {most}).").format(side=_dominant(after).label.lower(),
+                                                         share=_percent(share_after), size=after.size, most=limit))
         elif economie in SIDES and not brings_missing and _side(current, economie) < _other_side(current, economie):
             points += SMALLER_SIDE
-            reasons.append(f"Versterkt de kleinere kant: de proeftuin telt nu {_counts(current)}.")
+            reasons.append(_("Strengthens the smaller side: the pilot now has {counts}.").format(
+                counts=_counts(current)))
         problem_before, problem_after = size_problem(current, settings), size_problem(after, settings)
         if problem_after is not None and (problem_before is None or current.size > settings.max_participants):
             points += TOO_LARGE
-            reasons.append(f"Let op: maakt de proeftuin te groot: {after.size} deelnemers, "
-                           f"meer dan {settings.max_participants}.")
+            reasons.append(_("Note: makes the pilot too large: {size} participants, more than {most}.").format(
+                size=after.size, most=settings.max_participants))
         elif problem_before is not None and problem_after is None:
             points += WORKABLE
-            reasons.append(f"Maakt de proeftuin werkbaar: met deze deelnemer telt ze {after.size} deelnemers "
-                           f"(minimum {settings.min_participants}).")
+            reasons.append(_("Makes the pilot workable: with this participant it has {size} participants "
+                             "(at least {least}).").format(size=after.size, least=settings.min_participants))
         return points, tuple(reasons)
 
     # --- scoring ------------------------------------------------------------------------------
@@ -230,7 +234,7 @@ class PilotContext:
         if profile.id in self.stopped:
             total += STOPPED
             if reasons is not None:
-                reasons.append("Let op: stapte eerder uit deze proeftuin.")
+                reasons.append(_("Note: stopped taking part in this pilot before."))
         return total
 
     def suggestion(self, profile: Profile, offer: float, seek: float) -> Suggestion:
@@ -246,7 +250,8 @@ class PilotContext:
         if level is Ecosysteem.REGIONAAL:
             if profile.provincie in self.provinces:
                 if reasons is not None:
-                    reasons.append(f"Ligt in {profile.provincie.label} ({profile.gemeente}), waar de proeftuin loopt.")
+                    reasons.append(_("Is in {province} ({municipality}), where the pilot runs.").format(
+                        province=profile.provincie.label, municipality=profile.gemeente))
                 return IN_PILOT_PROVINCE
             return self._far(profile, reasons)
         if level is Ecosysteem.SECTORAAL:
@@ -256,12 +261,13 @@ class PilotContext:
                 points += SAME_SECTOR
                 if reasons is not None:
                     divisions = "; ".join(sorted({Nace(c).division.label for c in shared}))
-                    reasons.append(f"Werkt in de sector van de proeftuin: NACE {', '.join(shared)} "
-                                   f"(afdeling {divisions}).")
+                    reasons.append(_("Works in the pilot's sector: NACE {codes} (division {divisions}).").format(
+                        codes=", ".join(shared), divisions=divisions))
             if profile.provincie in self.provinces:
                 points += SECTOR_IN_PROVINCE
                 if reasons is not None:
-                    reasons.append(f"Ligt in {profile.provincie.label}, een provincie van de proeftuin.")
+                    reasons.append(_("Is in {province}, a province of the pilot.").format(
+                        province=profile.provincie.label))
             return points
         if level is Ecosysteem.LOKAAL:
             return self._nearby(profile, reasons, LOCAL_SAME_PROVINCE) or self._far(profile, reasons)
@@ -271,20 +277,24 @@ class PilotContext:
         neighbour = self.places.get(profile.place)
         if neighbour is not None:
             if reasons is not None:
-                reasons.append(f"Ligt in {profile.gemeente}, net als {neighbour.naam}.")
+                reasons.append(_("Is in {municipality}, like {name}.").format(
+                    municipality=profile.gemeente, name=neighbour.naam))
             return NEARBY
         neighbour = self.regions.get(profile.region)
         if neighbour is not None:
             if reasons is not None:
-                reasons.append(f"Ligt in de buurt van {neighbour.naam}: {profile.postcode} {profile.gemeente} "
-                               f"en {neighbour.postcode} {neighbour.gemeente} (postcoderegio {profile.region}xx).")
+                reasons.append(_("Is near {name}: {postcode} {municipality} and {their_postcode} {their_municipality} "
+                                 "(postcode region {region}xx).").format(
+                    name=neighbour.naam, postcode=profile.postcode, municipality=profile.gemeente,
+                    their_postcode=neighbour.postcode, their_municipality=neighbour.gemeente, region=profile.region))
             return NEARBY
         neighbour = self.provinces_near.get(profile.provincie)
         if neighbour is not None or profile.provincie in self.provinces:
             if reasons is not None:
-                who = f"als {neighbour.naam} " if neighbour is not None else "als de proeftuin "
-                reasons.append(f"Ligt in dezelfde provincie {who}({profile.provincie.label}), "
-                               "maar niet in de buurt.")
+                reason = (_("Is in the same province as {name} ({province}), but not nearby.") if neighbour is not None
+                          else _("Is in the same province as the pilot ({province}), but not nearby."))
+                reasons.append(reason.format(name=neighbour.naam if neighbour else "",
+                                             province=profile.provincie.label))
             return same_province
         return 0.0
 
@@ -293,8 +303,8 @@ class PilotContext:
         if not self.provinces or profile.provincie in self.provinces:
             return 0.0
         if reasons is not None:
-            reasons.append(f"Let op: ligt buiten het gebied van de proeftuin: {profile.gemeente} "
-                           f"({profile.provincie.label}).")
+            reasons.append(_("Note: lies outside the pilot's area: {municipality} ({province}).").format(
+                municipality=profile.gemeente, province=profile.provincie.label))
         return FAR
 
     def _winwin(self, profile: Profile, reasons: list[str] | None) -> float:
@@ -307,19 +317,22 @@ class PilotContext:
         if not shared:
             return 0.0
         if reasons is not None:
-            side = "sociale" if social else "reguliere"
-            reasons.append(f"Zoekt de win-win die de proeftuin de {side} partner biedt: {join_labels(shared)}.")
+            reason = (_("Seeks the win-win the pilot offers the social partner: {levels}.") if social
+                      else _("Seeks the win-win the pilot offers the regular partner: {levels}."))
+            reasons.append(reason.format(levels=join_labels(shared)))
         return WINWIN
 
     # --- wording that depends on what is being composed -----------------------------------------
 
     def _recognition_reason(self, vorm: Samenwerkingsvorm, erkenning: Erkenning) -> str:
-        return (f"Is erkend als {erkenning.label.lower()}, wat een {vorm.label.lower()} vraagt; "
-                "de proeftuin heeft er nog geen.")
+        return _("Is recognised as {recognition}, which the samenwerkingsvorm {form} needs; the pilot has none "
+                 "yet.").format(
+            recognition=erkenning.label.lower(), form=vorm.label.lower())
 
     def _interest_reason(self, shared: Sequence[Samenwerkingsvorm]) -> str:
-        what = "de samenwerkingsvorm" if len(shared) == 1 else "samenwerkingsvormen"
-        return f"Heeft interesse in {join_labels(shared)}, {what} van de proeftuin."
+        return ngettext("Is interested in {forms}, the samenwerkingsvorm of the pilot.",
+                        "Is interested in {forms}, samenwerkingsvormen of the pilot.", len(shared)).format(
+            forms=join_labels(shared))
 
     def _text_reason(self, profile: Profile, *, offering: bool) -> str:
         return text_reason(profile, self.active, offering=offering)
@@ -340,10 +353,11 @@ def text_reason(candidate: Profile, participants: Sequence[Profile], *, offering
         if found is not None and (best is None or found[0] > best[0]):
             best = (found[0], participant, phrases[0][found[1]], phrases[1][found[2]])
     if best is None:  # pragma: no cover - a fit above the threshold always has a pair of phrases
-        return "Past bij wat de deelnemers zoeken of bieden."
-    _, other, mine, theirs = best
-    verb = f"Biedt wat {other.naam} zoekt" if offering else f"Zoekt wat {other.naam} biedt"
-    return f"{verb}: '{_quote(mine)}' ↔ '{_quote(theirs)}'."
+        return _("Fits what the participants seek or offer.")
+    _fit, other, mine, theirs = best
+    reason = (_("Offers what {name} seeks: '{mine}' ↔ '{theirs}'.") if offering
+              else _("Seeks what {name} offers: '{mine}' ↔ '{theirs}'."))
+    return reason.format(name=other.naam, mine=_quote(mine), theirs=_quote(theirs))
 
 
 def rank(index: MatchIndex, context: PilotContext, *, today: date, top: int | None) -> tuple[Suggestion, ...]:
@@ -372,10 +386,11 @@ def _first(pairs: Iterable[tuple[object, Profile]]) -> dict[object, Profile]:
 
 
 def _counts(composition: Composition) -> str:
-    noun = "deelnemer" if composition.regular == 1 else "deelnemers"
-    text = f"{composition.social} sociale en {composition.regular} reguliere {noun}"
+    text = ngettext("{social} social and {regular} regular participant",
+                    "{social} social and {regular} regular participants", composition.regular).format(
+        social=composition.social, regular=composition.regular)
     if composition.neutral:
-        text += f", en {composition.neutral} uit de publieke sector of intermediair"
+        text += _(", and {neutral} from the public sector or intermediary").format(neutral=composition.neutral)
     return text
 
 
@@ -396,13 +411,13 @@ def _percent(share: float) -> str:
 
 
 def join_labels(values: Sequence[Vocabulary]) -> str:
-    """Labels joined the Dutch way ('A', 'A en B', 'A, B en C'); with commas only when a label holds 'en'."""
+    """Labels joined in a sentence ('A', 'A and B', 'A, B and C'); with commas only when a (Dutch) label holds 'en'."""
     labels = [v.label for v in values]
     if len(labels) == 1:
         return labels[0]
     if any(" en " in label for label in labels):
         return ", ".join(labels)
-    return ", ".join(labels[:-1]) + " en " + labels[-1]
+    return ", ".join(labels[:-1]) + _(" and ") + labels[-1]
 
 
 def _quote(text: str) -> str:

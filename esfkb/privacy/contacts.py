@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from esfkb.errors import ConfigError
+from esfkb.i18n import _
 
 if TYPE_CHECKING:
     from esfkb.config import Settings
@@ -70,25 +71,27 @@ def render_contacts(contacts: dict[str, Contact]) -> bytes:
 def load_contacts(path: str | Path | None) -> dict[str, Contact]:
     """Read the contacts file; a missing or malformed file is a configuration error that says why."""
     if not path:
-        raise ConfigError(
+        raise ConfigError(_(
             "the matchmakers edition needs the private contacts file: set the esfkb option "
             "'contacts_file' or the environment variable ESFKB_CONTACTS"
-        )
+        ))
     file = Path(path).expanduser()
     try:
         raw = yaml.safe_load(file.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"contacts file '{file}' does not exist (set by contacts_file or ESFKB_CONTACTS)") from None
+        raise ConfigError(_("contacts file '{path}' does not exist (set by contacts_file or ESFKB_CONTACTS)").format(
+            path=file)) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ConfigError(f"contacts file '{file}' cannot be read: {error}") from None
+        raise ConfigError(_("contacts file '{path}' cannot be read: {error}").format(path=file, error=error)) from None
     if raw is None:
         return {}
     if not isinstance(raw, dict):
-        raise ConfigError(f"contacts file '{file}' must map registration ids to contacts")
+        raise ConfigError(_("contacts file '{path}' must map registration ids to contacts").format(path=file))
     contacts: dict[str, Contact] = {}
     for key, entry in raw.items():
         if not isinstance(entry, dict):
-            raise ConfigError(f"contacts file '{file}': the entry of '{key}' must be a mapping of {', '.join(_FIELDS)}")
+            raise ConfigError(_("contacts file '{path}': the entry of '{id}' must be a mapping of {keys}").format(
+                path=file, id=key, keys=", ".join(_FIELDS)))
         values = {name: None if entry.get(name) is None else str(entry[name]) for name in _FIELDS}
         contacts[str(key)] = Contact(**values)
     return dict(sorted(contacts.items()))

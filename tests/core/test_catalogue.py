@@ -23,9 +23,9 @@ def _catalogue():
 
 
 def _extracted() -> set[str | tuple[str, ...]]:
-    """The msgids pybabel extracts with babel.cfg (Python files of the esfkb package)."""
-    return {message for _file, _line, message, _comments, _context
-            in extract_from_dir(REPO / "esfkb", method_map=[("**.py", "python")])}
+    """The msgids pybabel extracts with babel.cfg (Python files of the esfkb package and of the MkDocs plugin)."""
+    return {message for folder in ("esfkb", "plugins") for _file, _line, message, _comments, _context
+            in extract_from_dir(REPO / folder, method_map=[("**.py", "python")])}
 
 
 def test_every_extracted_message_has_a_dutch_translation() -> None:

@@ -41,7 +41,7 @@ def test_match_a_bundled_pilot(runner, in_repo):
         "Suggestions for jobcarving-bouw-brussel: Jobcarving op bouwwerven in Brussel en de Vlaamse Rand",
         "status samenstelling, ecosysteem sectoraal", ""]
     assert lines[3].startswith(" 1. dakwerken-kuregem  ")
-    assert "    - Heeft interesse in Jobcarving, de samenwerkingsvorm van de proeftuin." in lines
+    assert "    - Is interested in Jobcarving, the samenwerkingsvorm of the pilot." in lines
     assert sum(line[:4].strip().endswith(".") for line in lines) == 2
 
 
@@ -79,8 +79,8 @@ def test_match_a_registration(runner, in_repo):
 def test_match_a_withdrawn_registration(runner, in_repo):
     result = runner.invoke(main, ["match", "--registratie", "groentenverwerking-noorderkempen", *DAY])
     assert result.exit_code == 0
-    assert ("Not proposed for pilots or partners: Groentenverwerking Noorderkempen nv mag niet voorgesteld "
-            "worden: trok haar toestemming in op 2024-11-12.") in result.stdout
+    assert ("Not proposed for pilots or partners: Groentenverwerking Noorderkempen nv may not be proposed: "
+            "withdrew its consent on 2024-11-12.") in result.stdout
 
 
 @pytest.mark.parametrize(("args", "message"), [
@@ -131,9 +131,10 @@ def test_compose_a_draft_that_breaks_rules(runner, small):
             "  - Not workable: 1 counted participant, fewer than 2.\n"
             "  - The samenwerkingsvorm enclave needs a participant recognised as maatwerkbedrijf; there is none.\n"
             "Consent\n"
-            "  - Stil (stil) gaf geen toestemming voor de samenstelling van een proeftuin.\n"
+            "  - Stil (stil) gave no consent to the composition of a pilot.\n"
             "The draft breaks a composition rule.\n\nSuggestions\n 1. maatwerk  ") in result.stdout
-    assert "Is erkend als maatwerkbedrijf, wat een enclave vraagt; de proeftuin heeft er nog geen." in result.stdout
+    assert ("Is recognised as maatwerkbedrijf, which the samenwerkingsvorm enclave needs; the pilot has none yet."
+            in result.stdout)
 
 
 def test_compose_json(runner, small):
@@ -144,7 +145,7 @@ def test_compose_json(runner, small):
     assert (data["mixed"], data["balanced"], data["workable"], data["ok"]) == (False, True, False, False)
     assert [s["registratie"] for s in data["suggestions"]] == ["staal"]
     assert data["suggestions"][0]["reasons"][0] == (
-        "Brengt de reguliere economie in: de proeftuin telt nu 1 sociale en 0 reguliere deelnemers.")
+        "Brings in the reguliere economie: the pilot now has 1 social and 0 regular participants.")
 
 
 def test_match_on_a_small_base_quotes_the_text_fit(runner, small):
@@ -153,8 +154,8 @@ def test_match_on_a_small_base_quotes_the_text_fit(runner, small):
     assert " 1. staal  " in result.stdout
     assert "Stil" not in result.stdout
     result = runner.invoke(main, ["match", "--registratie", "staal", *DAY])
-    assert "    - Zoekt wat Staal biedt" not in result.stdout
-    assert "Biedt wat Staal zoekt: 'schoonmaak van kantoren' ↔ 'schoonmaken'." in result.stdout
+    assert "    - Seeks what Staal offers" not in result.stdout
+    assert "Offers what Staal seeks: 'schoonmaak van kantoren' ↔ 'schoonmaken'." in result.stdout
 
 
 @pytest.mark.parametrize("args", [["match", "p"], ["compose", "--deelnemer", "atelier", "--deelnemer", "staal"]])

@@ -67,6 +67,7 @@ def _reasons(suggestions) -> list[str]:
     return [reason for s in suggestions for reason in s.reasons]
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_compose_counts_and_names_only_usable_registrations(kb):
     draft = Draft(("maatwerk", *UNUSABLE))
     check = check_draft(kb, draft, today=TODAY)

@@ -91,6 +91,7 @@ def test_a_draft_with_unknown_ids_names_them_all(kb):
         check_draft(kb, Draft(("atelie", "open")), today=TODAY)
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_a_registration_sees_open_pilots_partners_of_the_other_side_and_models(kb):
     matches = match_registration(kb, "maatwerk", today=TODAY)
     assert matches.blocked is None
@@ -108,6 +109,7 @@ def test_a_registration_sees_open_pilots_partners_of_the_other_side_and_models(k
     )
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_a_registration_without_consent_is_not_proposed(kb):
     matches = match_registration(kb, "stil", today=TODAY)
     assert matches.blocked == ("Stil mag niet voorgesteld worden: gaf geen toestemming voor de samenstelling "

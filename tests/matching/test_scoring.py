@@ -18,6 +18,7 @@ def ids(suggestions):
     return [s.registratie for s in suggestions]
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_a_pilot_of_only_social_partners_gets_a_regular_partner_first(build):
     kb = build({
         "sociaal-een": ("registratie", registration(SOCIAL)),
@@ -39,6 +40,7 @@ def test_a_pilot_of_only_social_partners_gets_a_regular_partner_first(build):
     assert all(s.economie is Economie.SOCIALE_ECONOMIE for s in found[2:])
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_an_enclave_pilot_without_maatwerkbedrijf_gets_one_first(build):
     kb = build({
         "lde-atelier": ("registratie", registration(SOCIAL, erkenningen=["lde_onderneming"])),
@@ -95,6 +97,7 @@ def test_retention_is_judged_on_the_given_day(guarded):
     assert "verlopen" in ids(suggest(guarded, "alleen-sociaal", today=day_before, top=None))
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_participants_are_not_suggested_but_stopped_ones_may_return_with_a_warning(build):
     kb = build({
         "sociaal": ("registratie", registration(SOCIAL)),
@@ -107,6 +110,7 @@ def test_participants_are_not_suggested_but_stopped_ones_may_return_with_a_warni
     assert "Let op: stapte eerder uit deze proeftuin." in found["gestopt"].reasons
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_balance_is_restored_by_the_smaller_side_and_broken_by_the_larger(build):
     socials = {f"sociaal-{i}": ("registratie", registration(SOCIAL)) for i in range(4)}
     kb = build({
@@ -122,6 +126,7 @@ def test_balance_is_restored_by_the_smaller_side_and_broken_by_the_larger(build)
     assert "kandidaat-sociaal" not in found  # it would only make the imbalance worse
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_geography_follows_the_ecosystem_level(build):
     kb = build({
         "sociaal": ("registratie", registration(SOCIAL, postcode=3600, gemeente="Genk", nace=["81.21"])),
@@ -143,6 +148,7 @@ def test_geography_follows_the_ecosystem_level(build):
             "(afdeling 81 – Diensten in verband met gebouwen; landschapsverzorging).") in sectoral[0].reasons
 
 
+@pytest.mark.dutch  # the reasons as Dutch users and the site read them
 def test_text_fit_quotes_the_phrases_across_dutch_inflections(build):
     kb = build({
         "staal": ("registratie", registration(REGULAR, naam="Staal nv", vraag=["schoonmaken"],

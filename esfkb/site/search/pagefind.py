@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from esfkb.errors import SearchIndexError
+from esfkb.i18n import _
 from esfkb.processes import process_alive, spawn
 from esfkb.site.html.markup import Html, el, esc
 
@@ -136,7 +137,7 @@ class PagefindRun:
             process = spawn(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             env={**os.environ, "RAYON_NUM_THREADS": os.environ.get("RAYON_NUM_THREADS", _threads())})
         except OSError as error:
-            raise SearchIndexError(f"could not start Pagefind: {error}") from error
+            raise SearchIndexError(_("could not start Pagefind: {error}").format(error=error)) from error
         return cls(workdir, len(pages), process)
 
     def wait(self) -> bool:
@@ -150,10 +151,12 @@ class PagefindRun:
         shutil.rmtree(self.workdir / RECORDS_DIR, ignore_errors=True)
         if self._process.returncode != 0:
             message = stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
-            raise SearchIndexError(f"Pagefind failed (exit {self._process.returncode}): " + " / ".join(message))
+            raise SearchIndexError(_("Pagefind failed (exit {code}): {message}").format(
+                code=self._process.returncode, message=" / ".join(message)))
         indexed = page_count(self.bundle)
         if indexed != self._expected:
-            raise SearchIndexError(f"Pagefind indexed {indexed} of {self._expected} search records")
+            raise SearchIndexError(_("Pagefind indexed {indexed} of {count} search records").format(
+                indexed=indexed, count=self._expected))
         for pattern in UNUSED_BUNDLES:
             for unused in self.bundle.glob(pattern):
                 unused.unlink()
@@ -213,10 +216,10 @@ def _executable() -> Path:
     try:
         from pagefind.service import get_executable
     except ImportError as error:
-        raise SearchIndexError("Pagefind is not installed: pip install 'pagefind[bin]'") from error
+        raise SearchIndexError(_("Pagefind is not installed: pip install 'pagefind[bin]'")) from error
     executable = get_executable()
     if executable is None or not Path(executable).is_file():
-        raise SearchIndexError("the Pagefind binary was not found: pip install 'pagefind[bin]'")
+        raise SearchIndexError(_("the Pagefind binary was not found: pip install 'pagefind[bin]'"))
     return Path(executable)
 
 
@@ -226,4 +229,4 @@ def page_count(bundle: Path) -> int:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         return sum(int(language["page_count"]) for language in entry["languages"].values())
     except (OSError, ValueError, KeyError, TypeError) as error:
-        raise SearchIndexError(f"Pagefind wrote no usable index: {error}") from error
+        raise SearchIndexError(_("Pagefind wrote no usable index: {error}").format(error=error)) from error
