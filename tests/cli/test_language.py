@@ -181,3 +181,43 @@ def test_usage_errors_and_help_in_dutch(runner: CliRunner, project: Path, monkey
     assert "  validate       De kennisbank controleren en elk probleem melden.\n" in listing
     assert "De kennisbank van de proeftuinen van ESF Vlaanderen valideren, koppelen en publiceren." in " ".join(
         listing.split())
+
+
+@pytest.mark.parametrize(("args", "dutch", "english"), [
+    (["link", "enclave-opstarten", "kempenwerk"],
+     "een draaiboek kan niet naar een registratie verwijzen; een draaiboek verwijst naar: businessmodel (in "
+     "'businessmodel'), matchmaker (in 'auteurs'), proeftuin (in 'proeftuinen')",
+     "a draaiboek cannot link to a registratie; a draaiboek links to: businessmodel (in 'businessmodel'), "
+     "matchmaker (in 'auteurs'), proeftuin (in 'proeftuinen')"),
+    (["rename", "werkbrug", "kempenwerk"],
+     "'kempenwerk' bestaat al (playbooks/registraties/kempenwerk.md): kies een andere id",
+     "'kempenwerk' already exists (playbooks/registraties/kempenwerk.md): choose another id"),
+    (["list", "registratie", "--where", "provincie"],
+     "--where verwacht SLEUTEL=WAARDE of SLEUTEL~=TEKST, niet 'provincie'",
+     "--where expects KEY=VALUE or KEY~=TEXT, got 'provincie'"),
+    (["list", "registratie", "--where", "provincei=antwerpen"],
+     "een registratie heeft geen sleutel 'provincei': bedoel je 'provincie'?",
+     "a registratie has no key 'provincei': did you mean 'provincie'?"),
+    (["match", "--registratie", "kempenwerkk"],
+     "'kempenwerkk' is de id van geen enkele registratie: bedoel je 'kempenwerk'?",
+     "'kempenwerkk' is not the id of any registration: did you mean 'kempenwerk'?"),
+])
+def test_core_errors_in_dutch_and_english(runner: CliRunner, project: Path, monkeypatch: pytest.MonkeyPatch,
+                                          args: list[str], dutch: str, english: str) -> None:
+    monkeypatch.chdir(project)
+    before = {path: path.read_bytes() for path in project.rglob("*.md")}
+    for language, expected in (("nl", dutch), ("en", english)):
+        result = runner.invoke(main, ["--lang", language, *args])
+        assert (result.exit_code, result.stderr) == (1 if args[0] == "rename" else 2, f"esfkb: {expected}\n")
+    assert {path: path.read_bytes() for path in project.rglob("*.md")} == before
+
+
+def test_match_reasons_and_consent_in_dutch_and_english(runner: CliRunner, project: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    draft = ["compose", "--deelnemer", "kempenwerk", "--top", "1", "--today", "2030-01-01"]
+    assert runner.invoke(main, ["--lang", "nl", *draft]).stdout.splitlines()[-3:-1] == [
+        "Toestemming",
+        "  - Kempenwerk maatwerkbedrijf (kempenwerk) mag niet langer bewaard worden (bewaren tot 2029-12-31)."]
+    assert runner.invoke(main, ["--lang", "en", *draft]).stdout.splitlines()[-3:-1] == [
+        "Consent", "  - Kempenwerk maatwerkbedrijf (kempenwerk) may no longer be kept (bewaren_tot 2029-12-31)."]

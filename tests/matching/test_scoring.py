@@ -201,6 +201,11 @@ def test_site_suggestions_cover_only_pilots_being_composed(build):
     found = site_suggestions(kb, today=TODAY, top=1)
     assert sorted(found) == ["samenstellen", "verkennen"]
     assert ids(found["verkennen"]) == ["regulier"]
+    # the site's reasons are Dutch, whatever the tool speaks (English here)
+    assert found["verkennen"][0].reasons[0] == (
+        "Brengt de reguliere economie in: de proeftuin telt nu 1 sociale en 0 reguliere deelnemers.")
+    assert suggest(kb, "verkennen", today=TODAY, top=1)[0].reasons[0] == (
+        "Brings in the reguliere economie: the pilot now has 1 social and 0 regular participants.")
 
 
 def test_unknown_ids_are_clear_errors(build):
