@@ -7,14 +7,17 @@ from html import escape
 from esfkb.safety.csp import editor_policy
 
 BUNDLE_SCRIPT = "decap-cms.js"
-"""Decap's bundle, which loads its chunks from beside itself."""
+"""Decap's bundle."""
 CONFIG_FILE = "config.yml"
 FAVICON = "assets/images/favicon.png"
 """The theme's icon, relative to the site root (the editor's page is one folder deep)."""
 
 
-def editor_page(site_name: str, origins: list[str]) -> str:
-    """The HTML of ``/redactie/``: nothing but the bundle, which renders the editor from ``config.yml`` beside it."""
+def editor_page(site_name: str, origins: list[str], bundle: str) -> str:
+    """The HTML of ``/redactie/``: nothing but the bundle (at ``bundle``), which renders the editor from ``config.yml``.
+
+    The bundle loads its chunks from beside itself; the config is found beside the page.
+    """
     policy = escape(editor_policy(origins), quote=False).replace('"', "&quot;")
     return f"""<!doctype html>
 <html lang="nl">
@@ -28,7 +31,7 @@ def editor_page(site_name: str, origins: list[str]) -> str:
 <link href="{CONFIG_FILE}" type="text/yaml" rel="cms-config-url">
 </head>
 <body>
-<script src="{BUNDLE_SCRIPT}"></script>
+<script src="{escape(bundle)}"></script>
 </body>
 </html>
 """

@@ -25,7 +25,11 @@ if TYPE_CHECKING:
     from esfkb.config import Project
 
 ROUTE = "redactie"
-"""The editor's folder in the site."""
+"""The editor's folder in the site: its page and config."""
+BUNDLE_ROUTE = "assets/javascripts/decap-cms"
+"""Where the bundle goes in the site: beside the theme's code, which it is like (third-party code, which the
+public edition's leak scan reads for contact values only, not for every shape of an e-mail address: the
+bundle names its packages as ``name@version``)."""
 BUNDLE_DIR = Path("node_modules") / "decap-cms" / "dist"
 """Where ``npm ci`` puts Decap's bundle, relative to the project root."""
 
@@ -59,6 +63,6 @@ def editor_files(project: Project, site_name: str, *, confidential: bool, servin
         return EditorFiles(missing=f"the web editor (/{ROUTE}/) is left out: Decap CMS is not installed in {bundle}; "
                                    f"run 'npm ci' in {project.root} to install it")
     editor = EditorSettings.from_options(project.settings.editor)
-    texts = {f"{ROUTE}/index.html": editor_page(site_name, origins(editor)),
+    texts = {f"{ROUTE}/index.html": editor_page(site_name, origins(editor), f"../{BUNDLE_ROUTE}/{BUNDLE_SCRIPT}"),
              f"{ROUTE}/{CONFIG_FILE}": render_config(project, load_kinds())}
-    return EditorFiles(texts, {f"{ROUTE}/{p.name}": p for p in bundle_files(bundle)})
+    return EditorFiles(texts, {f"{BUNDLE_ROUTE}/{p.name}": p for p in bundle_files(bundle)})

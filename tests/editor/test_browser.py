@@ -23,7 +23,7 @@ import pytest
 import yaml
 
 from esfkb.editor.local import SERVER_SCRIPT
-from esfkb.editor.site import BUNDLE_DIR
+from esfkb.editor.site import BUNDLE_DIR, BUNDLE_ROUTE
 from tests.conftest import REPO
 from tests.site.helpers import CHROMIUM, LAUNCH_ARGS, require_chromium, run_mkdocs, serve
 
@@ -180,6 +180,7 @@ def test_a_draaiboek_created_through_the_form_validates_and_builds(editor: Edito
     assert public.returncode == 0, public.log
     assert "Proef met de redactie" in public.text("draaiboeken/proef-met-de-redactie/")
     assert not (tmp_path / "site" / "redactie").exists()  # the public edition carries no editor
+    assert not (tmp_path / "site" / BUNDLE_ROUTE).exists()
     assert editor.foreign == [] and editor.refused_by_policy == []
 
 

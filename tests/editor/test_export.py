@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,8 +12,9 @@ from esfkb.cli import main
 from esfkb.config import EditorSettings, Project, Settings, load_project
 from esfkb.editor.backend import backend_sections, origins
 from esfkb.editor.export import CONFIG_PATH, editor_config, render_config
+from esfkb.editor.local import SERVER_SCRIPT, local_mode
 from esfkb.editor.page import editor_page
-from esfkb.editor.site import BUNDLE_DIR, ROUTE, carries_editor, editor_files
+from esfkb.editor.site import BUNDLE_DIR, BUNDLE_ROUTE, ROUTE, carries_editor, editor_files
 from esfkb.errors import ConfigError
 from esfkb.model.kinds import load_kinds
 from esfkb.safety.csp import DIRECTIVES
@@ -130,14 +132,14 @@ def test_without_the_bundle_the_editor_is_left_out_saying_how_to_get_it(tmp_path
 
 
 def test_the_editor_page_has_a_policy_of_its_own():
-    page = editor_page("Kennisbank", ["http://127.0.0.1:8081", "https://api.github.com"])
+    page = editor_page("Kennisbank", ["http://127.0.0.1:8081", "https://api.github.com"], "../b/decap-cms.js")
     policy = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
     assert policy == (
         "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
         "img-src 'self' data: blob: http://127.0.0.1:8081 https://api.github.com; "
         "connect-src 'self' http://127.0.0.1:8081 https://api.github.com; object-src 'none'; base-uri 'self'; "
         "form-action 'self'")
-    assert '<script src="decap-cms.js"></script>' in page and "<script>" not in page
+    assert '<script src="../b/decap-cms.js"></script>' in page and "<script>" not in page
     assert "'unsafe-eval'" not in " ".join(DIRECTIVES)  # every other page keeps the site's policy
 
 
@@ -146,7 +148,7 @@ def test_the_bundle_is_placed_from_node_modules_when_installed():
         pytest.skip("node_modules is not installed (npm ci)")
     placed = editor_files(load_project(REPO), "Kennisbank", confidential=True, serving=False)
     assert set(placed.texts) == {f"{ROUTE}/index.html", f"{ROUTE}/config.yml"}
-    assert f"{ROUTE}/decap-cms.js" in placed.copies
+    assert f"{BUNDLE_ROUTE}/decap-cms.js" in placed.copies
     assert not [p for p in placed.copies if p.endswith((".map", "/cms.js"))]
     assert all(path.parent == REPO / BUNDLE_DIR for path in placed.copies.values())
 
@@ -156,3 +158,35 @@ def test_the_served_config_is_the_exported_one():
         pytest.skip("node_modules is not installed (npm ci)")
     placed = editor_files(load_project(REPO), "Kennisbank", confidential=True, serving=False)
     assert placed.texts[f"{ROUTE}/config.yml"] == Path(REPO / CONFIG_PATH).read_text(encoding="utf-8")
+
+
+def test_the_bundle_is_read_like_the_themes_code_by_the_leak_scan(tmp_path):
+    """Under ``mkdocs serve`` the public edition carries the editor too, and its build ends with the leak scan."""
+    if not (REPO / BUNDLE_DIR).is_dir():
+        pytest.skip("node_modules is not installed (npm ci)")
+    from esfkb.privacy.leak_scan import scan_site
+
+    placed = editor_files(load_project(REPO), "Kennisbank", confidential=False, serving=True)
+    for src_uri, source in placed.copies.items():
+        (tmp_path / src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / src_uri).symlink_to(source)
+    for src_uri, text in placed.texts.items():
+        (tmp_path / src_uri).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / src_uri).write_text(text, encoding="utf-8")
+    assert scan_site(tmp_path, {}, load_project(REPO).settings) == []
+
+
+def test_local_mode_runs_decap_server_over_the_working_tree_and_mkdocs_serve_on_127_0_0_1():
+    if not (REPO / SERVER_SCRIPT).is_file() or shutil.which("node") is None:
+        pytest.skip("node_modules is not installed (npm ci)")
+    mode = local_mode(_project({"local_port": 8181}), site_port=8100)
+    assert mode.server[1:] == [str(REPO / SERVER_SCRIPT)]
+    assert {k: mode.server_env[k] for k in ("PORT", "BIND_HOST", "MODE", "GIT_REPO_DIRECTORY")} == {
+        "PORT": "8181", "BIND_HOST": "127.0.0.1", "MODE": "fs", "GIT_REPO_DIRECTORY": str(REPO)}
+    assert mode.site[1:] == ["-m", "mkdocs", "serve", "-f", str(REPO / "mkdocs.yml"), "-a", "127.0.0.1:8100"]
+    assert mode.editor_url == "http://127.0.0.1:8100/redactie/"
+
+
+def test_local_mode_without_node_modules_says_how_to_get_them(tmp_path):
+    with pytest.raises(ConfigError, match="run 'npm ci' in"):
+        local_mode(Project(root=tmp_path, docs_dir=tmp_path / "playbooks", settings=Settings()))
