@@ -177,32 +177,41 @@ def prescan(folder: Path, contacts: Mapping[str, Contact], settings: Settings) -
 class Findings:
     """What the scans of one ``mkdocs serve`` session found in each file, by its path and content.
 
-    A rebuild writes most files again as they were: a file whose path and bytes were scanned
-    before, for the same contacts, names and settings, is not read as a reader again.
+    A rebuild leaves most files as they were or writes them again as they were: a file whose path and
+    size and time, or path and bytes, were scanned before, for the same contacts, names and settings,
+    is not read as a reader again (nor read at all, when its size and time are the same).
     """
 
     def __init__(self) -> None:
         self._for: tuple[_Needles, Settings] | None = None
         self._found: dict[tuple[str, bytes], frozenset[tuple[str, str]]] = {}
+        self._stamped: dict[tuple[str, Signature], frozenset[tuple[str, str]]] = {}
 
     def use(self, needles: _Needles, settings: Settings) -> None:
         """Scan for ``needles`` under ``settings``: what was found for others no longer counts."""
         if self._for != (needles, settings):
             self._for = (needles, settings)
             self._found.clear()
+            self._stamped.clear()
 
-    def scan(self, rel: str, raw: bytes, work: Callable[[], list[tuple[str, str]]]) -> frozenset[tuple[str, str]]:
-        """(kind, value) of every leak in the file ``rel`` holding ``raw``: found before, or by ``work`` now."""
-        key = (rel, hashlib.blake2b(raw, digest_size=20).digest())
-        found = self._found.get(key)
+    def scan(self, file: Path, rel: str, work: Callable[[bytes], list[tuple[str, str]]]) -> frozenset[tuple[str, str]]:
+        """(kind, value) of every leak in the file ``rel`` at ``file``: found before, or by ``work`` on its bytes."""
+        stamp = (rel, signature(file))
+        found = self._stamped.get(stamp)
         if found is None:
-            found = self._found[key] = frozenset(work())
+            raw = file.read_bytes()
+            key = (rel, hashlib.blake2b(raw, digest_size=20).digest())
+            found = self._found.get(key)
+            if found is None:
+                found = self._found[key] = frozenset(work(raw))
+            self._stamped[stamp] = found
         return found
 
     def keep(self, paths: set[str]) -> None:
         """Forget files that are no longer in the site."""
-        for key in [k for k in self._found if k[0] not in paths]:
-            del self._found[key]
+        for table in (self._found, self._stamped):
+            for key in [k for k in table if k[0] not in paths]:
+                del table[key]
 
 
 def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Settings,
@@ -241,14 +250,13 @@ def _scan_files(site_dir: Path, files: Iterable[Path], needles: _Needles, settin
         generic = not rel.startswith(_THEME_ASSETS) and not rel.endswith(_BINARY_SUFFIXES)
         if not generic and not (needles.names or needles.emails or needles.phones):
             continue  # nothing to look for in it
-        raw = file.read_bytes()
 
-        def work(raw: bytes = raw, rel: str = rel, generic: bool = generic) -> list[tuple[str, str]]:
+        def work(raw: bytes, rel: str = rel, generic: bool = generic) -> list[tuple[str, str]]:
             text, is_text = _readable(raw)
             markup = rel.endswith(_MARKUP_SUFFIXES) if is_text else None
             return scan_text(text, needles, generic=generic, settings=settings, markup=markup)
 
-        found = findings.scan(rel, raw, work) if findings is not None else work()
+        found = findings.scan(file, rel, work) if findings is not None else work(file.read_bytes())
         leaks.update(Leak(rel, kind, value) for kind, value in found)
     return leaks
 

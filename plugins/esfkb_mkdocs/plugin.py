@@ -71,7 +71,7 @@ from esfkb.safety.csp import with_policy
 from esfkb.safety.sanitize import escaped_meta, sanitize
 from esfkb_mkdocs.config import EsfkbConfig
 from esfkb_mkdocs.headings import Headings
-from esfkb_mkdocs.reused import TEMPLATE, CompiledTemplates, Output, only_plugin, outside
+from esfkb_mkdocs.reused import TEMPLATE, CompiledTemplates, Output, ReusedPage, only_plugin, outside
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -386,9 +386,11 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             markdown = self.plan.markdown(page.file.src_uri, markdown)
         if self._reuse is not None and self._incremental and meta is not None:
             inputs = (markdown, repr(meta))
-            if page.file.src_uri in self._outputs and self._reuse.unchanged(page.file.src_uri, inputs):
+            if (page.file.src_uri in self._outputs and self._reuse.unchanged(page.file.src_uri, inputs)
+                    and os.path.isfile(page.file.abs_dest_path)):
                 self._reused.add(page.file.src_uri)
                 page.meta["template"] = TEMPLATE
+                page.__class__ = ReusedPage  # converts nothing (see esfkb_mkdocs.reused)
                 return ""
             self._reuse.start(page.file.src_uri, inputs)
         problem = too_complex(markdown)

@@ -135,8 +135,12 @@ class Reuse:
         self._built.add(name)
 
     def content(self, name: str, work: Callable[[], str], previous: str | None) -> str:
-        """A data file's content: ``previous`` when nothing it read changed, else worked out (and recorded)."""
-        if previous is not None and self.unchanged(name, None):
+        """A data file's content: ``previous`` when nothing it read changed, else worked out (and recorded).
+
+        One that read nothing of the knowledge base comes from elsewhere (a committed JSON Schema): it is read again.
+        """
+        made = self._made.get(name)
+        if previous is not None and made is not None and made.keys and self.unchanged(name, None):
             return previous
         self.start(name, None)
         try:
