@@ -60,11 +60,11 @@ def test_export_check_fails_on_drift_and_export_mends_it(project, runner, monkey
 def test_a_third_party_kind_gets_its_collection(tmp_path, monkeypatch):
     site = tmp_path / "site-packages"
     site.mkdir()
-    (site / "esfkb_evaluatie.py").write_text(EVALUATIE, encoding="utf-8")
-    info = site / "esfkb_evaluatie-0.1.dist-info"
+    (site / "esfkb_editor_evaluatie.py").write_text(EVALUATIE, encoding="utf-8")
+    info = site / "esfkb_editor_evaluatie-0.1.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: esfkb-evaluatie\nVersion: 0.1\n", encoding="utf-8")
-    (info / "entry_points.txt").write_text("[esfkb.kinds]\nevaluatie = esfkb_evaluatie:EVALUATIE\n", encoding="utf-8")
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: esfkb-editor-evaluatie\nVersion: 0.1\n", "utf-8")
+    (info / "entry_points.txt").write_text("[esfkb.kinds]\nevaluatie = esfkb_editor_evaluatie:EVALUATIE\n", "utf-8")
     monkeypatch.syspath_prepend(str(site))
     load_kinds.cache_clear()
     try:
