@@ -28,10 +28,10 @@ Hooks:
 - ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is and the footer
   where the accessibility statement is;
   wait for the data files (MkDocs copies files next).
-- ``on_post_build``, two steps: put the search index in the site (waiting for Pagefind if it is
-  not done yet), then, last, in the public edition, scan every written file, the index included
-  (which was scanned beside the build already), for personal contact data and fail the build on a
-  hit, naming file and value (leak scan).
+- ``on_post_build``, last: in the public edition, scan every written file for personal contact data
+  while the search index is still on its way, then put the index in the site (waiting for Pagefind if
+  it is not done yet) and take its scan, done beside the build; fail the build on a hit, naming file
+  and value (leak scan).
 - In ``mkdocs serve`` (:mod:`esfkb_mkdocs.reused`, :mod:`esfkb.site.build.reuse`): ``on_pre_build`` moves the
   previous build's files out of the site folder while MkDocs cleans it, ``on_files`` puts them back; ``on_nav``
   asks the core what changed; a page that did not change gets an empty Markdown and an empty template, and
@@ -241,6 +241,12 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.kb = load_knowledge_base(self.project, cache=self._cache)
         self.plan = plan = plan_site(self.kb, self.audience, directory_urls=config.use_directory_urls,
                                      schemas_dir=self.project.root / "schemas")
+        self._contacts = self._load_contacts()
+        if self._reuse is None:  # the search index takes longest: it starts as soon as the site is planned
+            try:
+                self._beside = BesideTheBuild.start(plan, Path(config.site_dir), self._index_scan())
+            except EsfkbError as error:
+                raise PluginError(f"esfkb: {error}") from error
         self._headings = Headings(config)  # here, once every plugin has set its Markdown extensions
         for d in validate(self.kb).diagnostics:
             line = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}"
@@ -250,18 +256,12 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
                 log.info(line)
         self._apply(plan, files, config)
         self._place_editor(files, config)
-        self._contacts = self._load_contacts()
         _freeze()
-        if self._reuse is not None:  # serve: the data files are worked out once the core knows what changed
+        if self._beside is None:  # serve: the data files are worked out once the core knows what changed
             for src_uri in plan.files:
                 _replace(files, File.generated(config, src_uri, content=""))
             return files
-        try:
-            self._beside = BesideTheBuild.start(plan, Path(config.site_dir),
-                                                [(f.src_uri, f.url) for f in files.documentation_pages()],
-                                                self._index_scan())
-        except EsfkbError as error:
-            raise PluginError(f"esfkb: {error}") from error
+        self._beside.render_views_ahead([(f.src_uri, f.url) for f in files.documentation_pages()])
         _add_data_files(plan, files, config, written=self._beside.writes_data_files)
         return files
 
@@ -468,8 +468,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         env.globals[ACCESSIBILITY_URL_GLOBAL] = page_url(routes.ACCESSIBILITY, directory_urls=config.use_directory_urls)
         return env
 
-    @event_priority(-50)  # after the other plugins wrote their files; before the leak scan, which must read the index
-    def _write_search_index(self, *, config: MkDocsConfig) -> None:
+    def _write_search_index(self, config: MkDocsConfig) -> None:
         """Put the search index, built from the core's records (never from the built HTML), in the site."""
         from esfkb.privacy.leak_scan import Scanned
         from esfkb.site import routes
@@ -486,25 +485,33 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             log.info(_("search index: no page to index"))
             return
         if index.scanned is not None:
-            self._index_scanned = Scanned.from_json(index.scanned, under=routes.SEARCH_INDEX)
+            self._index_scanned = Scanned.from_json(index.scanned, under="")
         stats = index.stats
         log.info(_("search index: {pages} pages, {files} files, {size} KiB in {seconds} s").format(
             pages=stats.pages, files=stats.files, size=f"{stats.bytes / 1024:.0f}", seconds=f"{stats.seconds:.1f}"))
 
     @event_priority(-100)  # last: scan what every plugin wrote, the search index included
-    def _scan_for_leaks(self, *, config: MkDocsConfig) -> None:
-        """Fail a public build that published personal contact data, naming file and value."""
-        from esfkb.privacy.leak_scan import describe, scan_site
+    def _index_and_scan_for_leaks(self, *, config: MkDocsConfig) -> None:
+        """Put the search index in the site; fail a public build that published personal contact data, naming file
+        and value.
+
+        The site is scanned while the search index is still on its way (it is not in the site yet), then the index.
+        """
+        from esfkb.privacy.leak_scan import Leak, describe, scan_site
         from esfkb.privacy.persons import publishable_names
+        from esfkb.site import routes
 
         assert self.project is not None and self.audience is not None
-        if self.audience.confidential:
-            return  # the matchmakers edition carries contacts on purpose, behind its banner
-        contacts = self._contacts
-        scanned, self._index_scanned = self._index_scanned, None
+        public = not self.audience.confidential  # the matchmakers edition carries contacts on purpose
+        contacts, settings, site = self._contacts, self.project.settings, Path(config.site_dir)
         published = publishable_names(self.kb, self.audience.today) if contacts and self.kb is not None else []
-        leaks = scan_site(Path(config.site_dir), contacts, self.project.settings, scanned, published,
-                          findings=self._findings)
+        leaks = scan_site(site, contacts, settings, None, published, findings=self._findings) if public else []
+        if self._beside is not None:
+            self._write_search_index(config)
+            index, scanned, self._index_scanned = site / routes.SEARCH_INDEX, self._index_scanned, None
+            if public and index.is_dir():
+                leaks = sorted([*leaks, *(Leak(f"{routes.SEARCH_INDEX}/{leak.path}", leak.kind, leak.value)
+                                          for leak in scan_site(index, contacts, settings, scanned, published))])
         if leaks:
             lines = "\n  ".join(describe(leaks))
             raise PluginError("esfkb: " + _("the public site contains personal contact data:\n  {leaks}\nRemove it "
@@ -541,7 +548,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             if folder != config.site_dir and not os.listdir(folder):
                 os.rmdir(folder)
 
-    on_post_build = CombinedEvent(_write_search_index, _remove_stale, _scan_for_leaks, _serve_search_index)
+    on_post_build = CombinedEvent(_remove_stale, _index_and_scan_for_leaks, _serve_search_index)
 
     def _let_go_of_previous(self) -> None:
         """Remove the last build's files beside the preview (removing a thousand files takes a while)."""

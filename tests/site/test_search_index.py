@@ -232,7 +232,10 @@ def test_the_builds_leak_scan_takes_the_index_as_the_search_child_scanned_it(sma
     change)."""
     root = small_base()
     monkeypatch.chdir(root)
-    with built_in_process(root, tmp_path / "site"):
-        assert (tmp_path / "site" / "pagefind" / "pagefind-entry.json").exists()
+    site = tmp_path / "site"
+    with built_in_process(root, site):
+        assert (site / "pagefind" / "pagefind-entry.json").exists()
+    outside_the_index = sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
+                               if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/"))
     assert "index.html" in files_the_scan_reads
-    assert not [path for path in files_the_scan_reads if path.startswith("pagefind/")]
+    assert sorted(files_the_scan_reads) == outside_the_index, "every file outside the index, once; none of the index"

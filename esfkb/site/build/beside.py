@@ -16,8 +16,9 @@ planned) runs on the other core, in at most two forked children:
 Where no child can be forked (:func:`esfkb.processes.can_fork`: ``mkdocs serve``, Windows,
 ``ESFKB_NO_FORK=1``), the build does the same work itself, in the same order, and Pagefind still
 runs beside it. A child that fails costs time, never a file: the build then does its work itself.
-The plugin holds one :class:`BesideTheBuild` per build: :meth:`~BesideTheBuild.start`,
-:meth:`~BesideTheBuild.views` for each page, :meth:`~BesideTheBuild.data_files_written` before
+The plugin holds one :class:`BesideTheBuild` per build: :meth:`~BesideTheBuild.start` once the site is
+planned, :meth:`~BesideTheBuild.render_views_ahead` once MkDocs knows its pages, :meth:`~BesideTheBuild.views`
+for each page, :meth:`~BesideTheBuild.data_files_written` before
 MkDocs copies files, :meth:`~BesideTheBuild.search_index` at the end, :meth:`~BesideTheBuild.close`.
 """
 
@@ -71,9 +72,9 @@ class BesideTheBuild:
         self._prerender: Prerender | None = None
 
     @classmethod
-    def start(cls, plan: SitePlan, site_dir: Path, pages: Iterable[tuple[str, str]],
+    def start(cls, plan: SitePlan, site_dir: Path,
               scan_index: Callable[[Path], dict[str, Any]] | None = None) -> BesideTheBuild:
-        """Start the search index and the views of ``pages`` (source path, URL, in build order) beside the build.
+        """Start the search index and the data files beside the build, as soon as the site is planned.
 
         ``scan_index`` scans a bundle for leaks (JSON-ready); the search child runs it on Pagefind's bundle.
         """
@@ -86,8 +87,11 @@ class BesideTheBuild:
             beside._run = PagefindRun.start(search_records(plan.ctx, plan.pages), beside._workdir)
         else:
             beside._written = read_end
-        beside._prerender = Prerender.start(plan, pages)
         return beside
+
+    def render_views_ahead(self, pages: Iterable[tuple[str, str]]) -> None:
+        """Start rendering the views of ``pages`` (source path, URL, in build order) beside the build."""
+        self._prerender = Prerender.start(self._plan, pages)
 
     @property
     def writes_data_files(self) -> bool:
