@@ -136,7 +136,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._templates = CompiledTemplates()  # serve: the theme's templates, compiled once
         self._data: dict[str, str] = {}  # the last build's data files
         self._site_dir = Path()
-        self._pages: dict[str, str] = {}  # this build's pages: source path, URL
+        self._pages: dict[str, str] = {}  # this build's pages: source path, URL (MkDocs')
         self._pages_dest: dict[str, str] = {}  # and where each is written
         self._incremental = False  # whether this build records what its pages are made of
 
@@ -523,7 +523,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         """Serve: put the search index back and bring it up to date beside the preview; keep what was built."""
         if self._index is None or self.plan is None or self._reuse is None:
             return
-        pages = frozenset(self._pages.values())
+        pages = frozenset(self.plan.ctx.page(src) for src in self._pages)  # as the search records write them
         log.info(ngettext("{rendered} of {count} page rendered, {reused} as the last build wrote them",
                           "{rendered} of {count} pages rendered, {reused} as the last build wrote them",
                           len(self._pages)).format(rendered=len(self._pages) - len(self._reused),

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from tests.conftest import VALID_BASE
+from tests.site.helpers import pagefind_fragments
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -195,7 +196,8 @@ def test_a_body_edit_renders_only_its_page(session: Session, caplog: pytest.LogC
 
 
 def test_a_deleted_document_leaves_every_page_that_listed_it(session: Session, tmp_path: Path) -> None:
-    """No page links to or names a document once its file is gone, and no file of its page is left."""
+    """No page links to a document once its file is gone, no file of its page is left, and the search index that
+    follows points to no page that is gone."""
     docs = session.root / "playbooks"
     before = {path: text for path, text in site_files(session.site).items() if path.endswith(".html")}
     candidates = sorted((docs / "registraties").glob("*.md"))
@@ -212,6 +214,26 @@ def test_a_deleted_document_leaves_every_page_that_listed_it(session: Session, t
              if path.endswith(".html") and f"registraties/{target.stem}/" in text.decode()]
     assert not still, f"pages still link to the deleted document: {still}"
     assert after == full_build(session.root, tmp_path / "clean")
+    entry = session.site / PAGEFIND / "pagefind-entry.json"
+    deadline = time.monotonic() + 120  # the index follows beside the preview: not a timed test
+    while time.monotonic() < deadline and not (entry.exists() and _indexed(session.site) <= _pages(session.site)):
+        time.sleep(0.05)
+    indexed = _indexed(session.site)
+    assert indexed and indexed <= _pages(session.site), "the search index points to pages that are gone"
+    assert f"/registraties/{target.stem}/" not in indexed
+
+
+def _indexed(site: Path) -> set[str]:
+    """The page addresses of the site's search index (none while it has none)."""
+    with contextlib.suppress(OSError, ValueError, KeyError):
+        return set(pagefind_fragments(site / PAGEFIND))
+    return set()
+
+
+def _pages(site: Path) -> set[str]:
+    """The site-absolute address of every page of the site."""
+    return {"/" + (p.parent.relative_to(site).as_posix() + "/" if p.parent != site else "")
+            for p in site.rglob("index.html") if not p.relative_to(site).as_posix().startswith(PAGEFIND)}
 
 
 def _free_port() -> int:
