@@ -3,8 +3,7 @@
 This is the whole interface a site generator adapter needs: take ``hidden`` out of the build,
 add ``pages`` and ``files``, pass each page's Markdown through :meth:`SitePlan.markdown` and its
 HTML through :meth:`SitePlan.html` (with its own rendering of section headings), and set the titles
-from :meth:`SitePlan.meta`. :meth:`SitePlan.views` renders a page's views ahead, for
-:mod:`esfkb.site.build.prerender`.
+from :meth:`SitePlan.meta`.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from esfkb.site.pages.generated import GeneratedPage, generated_pages, render_pa
 from esfkb.site.sections import Slot, place, redact_links, render_section, slots_of
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
     from pathlib import Path
 
     from esfkb.base.knowledge_base import KnowledgeBase
@@ -96,24 +94,17 @@ class SitePlan:
             return ()
         return slots_of(self.ctx, document)
 
-    def html(self, src_uri: str, html: str, page_url: str, heading: Heading,
-             rendered: Mapping[str, str] | None = None) -> str:
+    def html(self, src_uri: str, html: str, page_url: str, heading: Heading) -> str:
         """A page's HTML with its views placed, rendered for ``page_url``, and the audience's banner on top.
 
-        ``heading`` renders a section heading as the site's own; ``rendered`` holds views rendered
-        ahead (by :mod:`esfkb.site.build.prerender`), by slot key: a view it lacks is rendered here.
+        ``heading`` renders a section heading as the site's own.
         """
-        ready = rendered or {}
+        return self.ctx.audience.banner() + place(html, self.slots(src_uri), lambda slot: self._render(slot, page_url),
+                                                  heading)
 
-        def view(slot: Slot) -> str:
-            found = ready.get(slot.key)
-            return found if found is not None else self._render(slot, page_url)
-
-        return self.ctx.audience.banner() + place(html, self.slots(src_uri), view, heading)
-
-    def views(self, src_uri: str, page_url: str) -> dict[str, str]:
-        """The rendered view of every slot of the page at ``src_uri``, by slot key."""
-        return {slot.key: str(self._render(slot, page_url)) for slot in self.slots(src_uri)}
+    def view(self, src_uri: str, page_url: str, key: str) -> Html:
+        """The rendered view of the slot ``key`` of the page at ``src_uri`` (as :meth:`html` places it)."""
+        return self._render(next(slot for slot in self.slots(src_uri) if slot.key == key), page_url)
 
     def _render(self, slot: Slot, page_url: str) -> Html:
         if slot.scope == "doc":

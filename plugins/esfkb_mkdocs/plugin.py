@@ -261,7 +261,6 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             for src_uri in plan.files:
                 _replace(files, File.generated(config, src_uri, content=""))
             return files
-        self._beside.render_views_ahead([(f.src_uri, f.url) for f in files.documentation_pages()])
         _add_data_files(plan, files, config, written=self._beside.writes_data_files)
         return files
 
@@ -411,9 +410,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         html = sanitize(html)
         if self.plan is None or self._headings is None:
             return html
-        rendered = self._beside.views(page.url) if self._beside is not None else None
         headings = self._headings.for_page(page, html)
-        html = self.plan.html(page.file.src_uri, html, page.url, headings, rendered)
+        html = self.plan.html(page.file.src_uri, html, page.url, headings)
         headings.apply(page)
         if self._reuse is not None and self._incremental and self.plan.meta(page.file.src_uri) is not None:
             self._reuse.finish(page.file.src_uri)

@@ -154,7 +154,7 @@ def test_the_statement_gives_the_configured_mailbox():
     assert "toegankelijkheid_email" in dict(EsfkbConfig._schema)  # a plugin option
     project = dataclasses.replace(load_project(REPO), settings=settings)
     plan = plan_site(load_knowledge_base(project), Audience())
-    html = plan.views(routes.ACCESSIBILITY, STATEMENT)["page:accessibility:contact"]
+    html = plan.view(routes.ACCESSIBILITY, STATEMENT, "page:accessibility:contact")
     assert ("mailto:toegankelijk@esf.example", "toegankelijk@esf.example") in links(elements(html))
 
 

@@ -1,25 +1,24 @@
-"""The one seam between the build and what runs beside it: the search index, the data files, the views.
+"""The one seam between the build and what runs beside it: the search index and the data files.
 
 A build of 1,000 documents spends some 4 s of one core converting Markdown and filling templates,
-one page at a time. What does not depend on that (the knowledge base is loaded and the site
-planned) runs on the other core, in at most two forked children:
+one page at a time. The search index does not depend on that (the knowledge base is loaded and
+the site planned), so one forked child, **the search child**, works out the search records,
+starts Pagefind on them, writes the API files and JSON Schemas into the site while Pagefind runs
+(and says so through a pipe), waits for Pagefind and scans its bundle for leaks, so that the
+build's own scan need not read it again. Its work is some 4 CPU-seconds at 1,000 documents
+(Pagefind alone about 2.4), all of which the build would otherwise wait for.
 
-- **the search child** works out the search records, starts Pagefind on them, writes the API files
-  and JSON Schemas into the site while Pagefind runs (and says so through a pipe), waits for
-  Pagefind and scans its bundle for leaks, so that the build's own scan need not read it again.
-  Measured at 1,000 documents (``python benchmarks/run.py --quick``, one core): records 0.33 s,
-  their pages 0.3 s, data files 0.2 s, Pagefind 0.9 s, the bundle's scan 0.15 s: about 1.9 s that
-  the build does not wait for.
-- **the views' child** renders the views of every page in build order (:mod:`esfkb.site.build.prerender`):
-  some 0.8 s at 1,000 documents taken off the build's core.
+A second child that rendered every page's views ahead of the build was dropped: at 1,000
+documents, five interleaved builds each against a plain Material build (median wall-clock time on
+two cores), the build took 5.58 s with it and 5.66 s without, while it cost 0.4 CPU-s
+(forking, and the views sent through a pipe) and competed with Pagefind for the second core.
 
 Where no child can be forked (:func:`esfkb.processes.can_fork`: ``mkdocs serve``, Windows,
-``ESFKB_NO_FORK=1``), the build does the same work itself, in the same order, and Pagefind still
-runs beside it. A child that fails costs time, never a file: the build then does its work itself.
-The plugin holds one :class:`BesideTheBuild` per build: :meth:`~BesideTheBuild.start` once the site is
-planned, :meth:`~BesideTheBuild.render_views_ahead` once MkDocs knows its pages, :meth:`~BesideTheBuild.views`
-for each page, :meth:`~BesideTheBuild.data_files_written` before
-MkDocs copies files, :meth:`~BesideTheBuild.search_index` at the end, :meth:`~BesideTheBuild.close`.
+``ESFKB_NO_FORK=1``), the build does the same work itself and Pagefind still runs beside it. A
+child that fails costs time, never a file: the build then does its work itself. The plugin holds
+one :class:`BesideTheBuild` per build: :meth:`~BesideTheBuild.start` once the site is planned,
+:meth:`~BesideTheBuild.data_files_written` before MkDocs copies files,
+:meth:`~BesideTheBuild.search_index` at the end, :meth:`~BesideTheBuild.close` always.
 """
 
 from __future__ import annotations
@@ -34,12 +33,11 @@ from typing import TYPE_CHECKING, Any
 
 from esfkb.errors import SearchIndexError
 from esfkb.processes import Helper
-from esfkb.site.build.prerender import Prerender
 from esfkb.site.search.pagefind import BUNDLE_DIR, IndexStats, PagefindRun, place_bundle, working_folder
 from esfkb.site.search.records import search_records
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
     from pathlib import Path
 
     from esfkb.site.plan import SitePlan
@@ -59,7 +57,7 @@ class SearchIndex:
 
 
 class BesideTheBuild:
-    """The search child (or Pagefind started here), and the views' child, of one build."""
+    """The search child (or Pagefind started here) of one build."""
 
     def __init__(self, plan: SitePlan, site_dir: Path, workdir: Path, started: float) -> None:
         self._plan = plan
@@ -69,7 +67,6 @@ class BesideTheBuild:
         self._search: Helper | None = None
         self._written: int | None = None  # the read end of the search child's "data files written"
         self._run: PagefindRun | None = None
-        self._prerender: Prerender | None = None
 
     @classmethod
     def start(cls, plan: SitePlan, site_dir: Path,
@@ -89,18 +86,11 @@ class BesideTheBuild:
             beside._written = read_end
         return beside
 
-    def render_views_ahead(self, pages: Iterable[tuple[str, str]]) -> None:
-        """Start rendering the views of ``pages`` (source path, URL, in build order) beside the build."""
-        self._prerender = Prerender.start(self._plan, pages)
 
     @property
     def writes_data_files(self) -> bool:
         """Whether the search child writes the data files into the site (else the build adds their contents)."""
         return self._search is not None
-
-    def views(self, url: str) -> dict[str, str] | None:
-        """The views of the page at ``url``, if the views' child has sent them (never waits)."""
-        return self._prerender.take(url) if self._prerender is not None else None
 
     def data_files_written(self) -> bool:
         """Wait until the search child has written the data files; False if it ended without (then write them)."""
@@ -115,10 +105,8 @@ class BesideTheBuild:
     def search_index(self, output: Path) -> SearchIndex | None:
         """Wait for the search index and put it at ``output``; None when there was nothing to index.
 
-        Stops the views' child first (every page is rendered by now). Should the search child have
-        failed without a word (no outcome), the index is built here.
+        Should the search child have failed without a word (no outcome), the index is built here.
         """
-        self._stop_prerender()
         outcome: dict[str, Any] | None = None
         if self._search is not None:
             child, self._search = self._search, None
@@ -137,7 +125,6 @@ class BesideTheBuild:
 
     def close(self) -> None:
         """Stop whatever still runs and remove the working folder (after a build, or when it failed)."""
-        self._stop_prerender()
         if self._search is not None:
             self._search.stop()
             self._search = None
@@ -178,10 +165,6 @@ class BesideTheBuild:
         finally:
             run.cancel()
 
-    def _stop_prerender(self) -> None:
-        if self._prerender is not None:
-            self._prerender.close()
-            self._prerender = None
 
 
 def write_data_files(plan: SitePlan, site_dir: Path) -> None:
