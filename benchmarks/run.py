@@ -11,7 +11,10 @@ state affects both sides of a ratio alike:
    plus system CPU time (with every process they wait for: helpers, Pagefind), so that work moved
    to the second core shows as work.
 3. ``help_ms`` and ``validate_bundled_ms``: start-up, as whole processes.
-4. ``per_doc_growth``: validate time per document at 10,000 over that at 1,000, after subtracting
+4. ``serve_rebuild_ms_1k`` (and ``_10k``): the median time from saving a playbook to its page showing the change
+   on a real ``mkdocs serve`` (:mod:`serve`), over a body edit, a title edit and a new relation; each edit's own
+   median as ``serve_body_ms_1k``, ``serve_title_ms_1k``, ``serve_relation_ms_1k``.
+5. ``per_doc_growth``: validate time per document at 10,000 over that at 1,000, after subtracting
    the time of validating an empty base (start-up and imports), so that it compares the work that
    grows with the number of documents.
 
@@ -36,6 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
+from serve import serve_rebuild_ms
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -141,7 +145,7 @@ def main() -> None:
         small = validate_figures(corpus_1k, empty, args.repeat * SMALL_REPEAT_FACTOR)
         print(f"1k: floor {small['floor']:.3f}s, validate {small['validate']:.3f}s, empty {small['empty']:.3f}s")
         figures["validate_over_floor_1k"] = small["validate"] / small["floor"]
-        large = None
+        large = corpus_10k = None
         if not args.quick:
             corpus_10k = generate(10000, workdir / "corpus-10k")
             large = validate_figures(corpus_10k, empty, args.repeat)
@@ -162,6 +166,12 @@ def main() -> None:
         }, max(args.repeat, 10)))
         figures["help_ms"] = startup["help"] * 1000
         figures["validate_bundled_ms"] = startup["bundled"] * 1000
+        for size, corpus in (("1k", corpus_1k), ("10k", corpus_10k if large else None)):
+            serve = serve_rebuild_ms(corpus, args.repeat) if corpus is not None else {}
+            print(f"serve {size}: " + ", ".join(f"{edit} {ms:.0f} ms" for edit, ms in serve.items()))
+            figures[f"serve_rebuild_ms_{size}"] = serve.get("all")
+            for edit in ("body", "title", "relation"):
+                figures[f"serve_{edit}_ms_{size}"] = serve.get(edit)
         if large:
             per_doc_1k = (small["validate"] - small["empty"]) / 1000
             per_doc_10k = (large["validate"] - large["empty"]) / 10000
