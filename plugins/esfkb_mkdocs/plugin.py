@@ -173,6 +173,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._index_scanned = None
         self._stop_beside()
         _unfreeze()
+        if self._serving:  # the last build's cycles (pages and files), frozen with it, are freed only now (#21)
+            gc.collect()
         options: dict[str, Any] = {k: v for k, v in self.config.items() if k != "enabled"}
         root = Path(config.config_file_path).parent.resolve()
         try:
