@@ -12,6 +12,7 @@ from typing import Any
 
 import click
 
+from esfkb.cli.texts import Group, Option
 from esfkb.i18n import LANGUAGES, N_, _, configure
 
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -34,7 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Command name to (module, one-line help marked for the catalogue); the module defines a click command of that name."""
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     """A group that imports a command's module only when that command is invoked or shown."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
@@ -52,25 +53,18 @@ class LazyGroup(click.Group):
         with formatter.section(_("Commands")):
             formatter.write_dl(rows)
 
-    def format_help_text(self, ctx: click.Context, formatter: Any) -> None:
-        formatter.write_paragraph()
-        with formatter.indentation():
-            formatter.write_text(_("Validate, link and publish the knowledge base of ESF Vlaanderen's proeftuinen.\n\n"
-                                   "Run the commands inside a project (the folder holding mkdocs.yml)."))
-
 
 def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
     """Decide the language before anything is said: ``--lang``, else ESFKB_LANG, else the locale."""
     return configure(value)
 
 
-@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(package_name="esfkb")
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+             help=N_("Validate, link and publish the knowledge base of ESF Vlaanderen's proeftuinen.\n\n"
+                     "Run the commands inside a project (the folder holding mkdocs.yml)."))
+@click.version_option(package_name="esfkb", cls=Option, help=N_("Show the version and exit."))
 @click.option("--lang", type=click.Choice(LANGUAGES), default=None, is_eager=True, expose_value=False,
-              callback=_choose_language,
-              help="Language of the messages: nl (default) or en; else ESFKB_LANG or the locale (LANG, LC_ALL).")
+              callback=_choose_language, cls=Option,
+              help=N_("Language of the messages: nl (default) or en; else ESFKB_LANG or the locale (LANG, LC_ALL)."))
 def main() -> None:
-    """Validate, link and publish the knowledge base of ESF Vlaanderen's proeftuinen.
-
-    Run the commands inside a project (the folder holding mkdocs.yml).
-    """
+    """``esfkb``: the group; each command's module is imported when it runs (:class:`LazyGroup`)."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from esfkb.cli.common import core_errors, fail, open_knowledge_base, open_project, resolve_kind
+from esfkb.cli.texts import command, option
 from esfkb.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
@@ -19,34 +20,31 @@ _NEW_OPTIONS = {"businessmodel": "businessmodel", "matchmaker": "matchmaker", "a
 """Option name to the top-level key it fills in a new document."""
 
 
-@click.command("new")
+@command("new", help=N_(
+    "Create a new document of KIND (registratie, matchmaker, proeftuin, businessmodel, draaiboek) with id ID from "
+    "a template.\n\n"
+    "Every required key is there; what you must still fill in starts with TODO, and 'esfkb validate' reports it "
+    "(ESF111) until you do. In a terminal, missing options are asked for (leave an answer empty to keep the "
+    "placeholder); never when input is piped."), examples=[
+    "esfkb new draaiboek enclave-in-de-voedingsindustrie --businessmodel enclave-distributiecentrum",
+    'esfkb new businessmodel vaste-ploeg-wasserij --titel "Een vaste ploeg in de wasserij" --auteur werkbrug',
+    "esfkb new proeftuin wasserij-kortrijk --matchmaker sociale-schakel --set ecosysteem=lokaal",
+])
 @click.argument("kind_name", metavar="KIND")
 @click.argument("doc_id", metavar="ID")
-@click.option("--titel", help="Title (the 'naam' of a registratie or matchmaker).")
-@click.option("--businessmodel", help="Id of the business model a draaiboek implements.")
-@click.option("--matchmaker", help="Id of the matchmaker of a proeftuin.")
-@click.option("--auteur", "auteurs", multiple=True, help="Id of an authoring matchmaker (repeatable).")
-@click.option("--proeftuin", "proeftuinen", multiple=True, help="Id of a pilot (repeatable).")
-@click.option("--set", "settings", multiple=True, metavar="KEY=VALUE",
-              help="Fill any other top-level key (repeatable; repeat a key for a list).")
-@click.option("--no-input", is_flag=True, help="Never prompt, even in a terminal.")
+@option("--titel", help=N_("Title (the 'naam' of a registratie or matchmaker)."))
+@option("--businessmodel", help=N_("Id of the business model a draaiboek implements."))
+@option("--matchmaker", help=N_("Id of the matchmaker of a proeftuin."))
+@option("--auteur", "auteurs", multiple=True, help=N_("Id of an authoring matchmaker (repeatable)."))
+@option("--proeftuin", "proeftuinen", multiple=True, help=N_("Id of a pilot (repeatable)."))
+@option("--set", "settings", multiple=True, metavar="KEY=VALUE",
+        help=N_("Fill any other top-level key (repeatable; repeat a key for a list)."))
+@option("--no-input", is_flag=True, help=N_("Never prompt, even in a terminal."))
 def new_command(  # noqa: PLR0917 - click passes every option as an argument
         kind_name: str, doc_id: str, titel: str | None, businessmodel: str | None,
                 matchmaker: str | None, auteurs: tuple[str, ...], proeftuinen: tuple[str, ...],
                 settings: tuple[str, ...], no_input: bool) -> None:
-    """Create a new document of KIND (registratie, matchmaker, proeftuin, businessmodel,
-    draaiboek) with id ID from a template.
-
-    Every required key is there; what you must still fill in starts with TODO, and
-    'esfkb validate' reports it (ESF111) until you do. In a terminal, missing options are
-    asked for (leave an answer empty to keep the placeholder); never when input is piped.
-
-    \b
-    Examples:
-      esfkb new draaiboek enclave-in-de-voedingsindustrie --businessmodel enclave-distributiecentrum
-      esfkb new businessmodel vaste-ploeg-wasserij --titel "Een vaste ploeg in de wasserij" --auteur werkbrug
-      esfkb new proeftuin wasserij-kortrijk --matchmaker sociale-schakel --set ecosysteem=lokaal
-    """
+    """``esfkb new``: scaffold a document from its kind's template, asking in a terminal for what is missing."""
     from esfkb.authoring.scaffold import check_new_id, create, prepare_values
 
     kb = open_knowledge_base()
@@ -62,11 +60,11 @@ def new_command(  # noqa: PLR0917 - click passes every option as an argument
     options = {"businessmodel": [businessmodel] if businessmodel else [],
                "matchmaker": [matchmaker] if matchmaker else [],
                "auteur": list(auteurs), "proeftuin": list(proeftuinen)}
-    for option, values in options.items():
+    for name, values in options.items():
         if values:
-            if _NEW_OPTIONS[option] not in kind.model.model_fields:
-                fail(_("--{option} does not apply to a {kind}").format(option=option, kind=kind.name))
-            given[_NEW_OPTIONS[option]] = values
+            if _NEW_OPTIONS[name] not in kind.model.model_fields:
+                fail(_("--{option} does not apply to a {kind}").format(option=name, kind=kind.name))
+            given[_NEW_OPTIONS[name]] = values
     if titel:
         given[kind.title_field] = [titel]
     if interactive() and not no_input:
@@ -125,26 +123,23 @@ def _report(outcome: LinkOutcome, root_rel: str, arrow: str) -> None:
     click.echo(f"{outcome.source} {arrow} {outcome.target}: {message}{suffix}")
 
 
-@click.command("link")
+@command("link", help=N_(
+    "Write a relation from SOURCE to TARGET into the right field of SOURCE.\n\n"
+    "The kinds decide the field: a draaiboek names its businessmodel, proeftuinen and auteurs; a businessmodel its "
+    "proeftuinen and auteurs; a proeftuin its matchmaker and deelnemers. Only the lines of that field change; the "
+    "rest of the file keeps every byte. Linking twice changes nothing; a placeholder (TODO) in the field is filled "
+    "in."), examples=[
+    "esfkb link enclave-opstarten-in-een-distributiecentrum enclave-logistiek-kempen",
+    "esfkb link enclave-logistiek-kempen dakwerken-kuregem --rol partner --engagement intentieverklaring",
+])
 @click.argument("source", metavar="SOURCE")
 @click.argument("target", metavar="TARGET")
-@click.option("--rol", help="Role of a new participant (trekker, partner, ondersteunend); default partner.")
-@click.option("--engagement", help="Engagement of a new participant (interesse, intentieverklaring, "
-                                   "overeenkomst, gestopt); default interesse.")
-@click.option("--field", help="The field to use when SOURCE can link to TARGET in several.")
+@option("--rol", help=N_("Role of a new participant (trekker, partner, ondersteunend); default partner."))
+@option("--engagement", help=N_("Engagement of a new participant (interesse, intentieverklaring, overeenkomst, "
+                                "gestopt); default interesse."))
+@option("--field", help=N_("The field to use when SOURCE can link to TARGET in several."))
 def link_command(source: str, target: str, rol: str | None, engagement: str | None, field: str | None) -> None:
-    """Write a relation from SOURCE to TARGET into the right field of SOURCE.
-
-    The kinds decide the field: a draaiboek names its businessmodel, proeftuinen and
-    auteurs; a businessmodel its proeftuinen and auteurs; a proeftuin its matchmaker and
-    deelnemers. Only the lines of that field change; the rest of the file keeps every byte.
-    Linking twice changes nothing; a placeholder (TODO) in the field is filled in.
-
-    \b
-    Examples:
-      esfkb link enclave-opstarten-in-een-distributiecentrum enclave-logistiek-kempen
-      esfkb link enclave-logistiek-kempen dakwerken-kuregem --rol partner --engagement intentieverklaring
-    """
+    """``esfkb link``: write one relation, byte-preserving."""
     from esfkb.authoring.linking import link
 
     kb = open_knowledge_base()
@@ -154,21 +149,18 @@ def link_command(source: str, target: str, rol: str | None, engagement: str | No
     _report(outcome, outcome.file.relative_to(kb.project.root).as_posix(), "→")
 
 
-@click.command("unlink")
+@command("unlink", help=N_(
+    "Remove the relation from SOURCE to TARGET, keeping every other byte of SOURCE.\n\n"
+    "TARGET may already be gone (a dangling reference). A required relation (a draaiboek's businessmodel, the last "
+    "author) is refused: link its replacement instead."), examples=[
+    "esfkb unlink enclave-opstarten-in-een-distributiecentrum enclave-logistiek-kempen",
+    "esfkb unlink enclave-logistiek-kempen dakwerken-kuregem",
+])
 @click.argument("source", metavar="SOURCE")
 @click.argument("target", metavar="TARGET")
-@click.option("--field", help="Only remove the relation from this field.")
+@option("--field", help=N_("Only remove the relation from this field."))
 def unlink_command(source: str, target: str, field: str | None) -> None:
-    """Remove the relation from SOURCE to TARGET, keeping every other byte of SOURCE.
-
-    TARGET may already be gone (a dangling reference). A required relation (a draaiboek's
-    businessmodel, the last author) is refused: link its replacement instead.
-
-    \b
-    Examples:
-      esfkb unlink enclave-opstarten-in-een-distributiecentrum enclave-logistiek-kempen
-      esfkb unlink enclave-logistiek-kempen dakwerken-kuregem
-    """
+    """``esfkb unlink``: remove one relation, byte-preserving."""
     from esfkb.authoring.linking import unlink
 
     kb = open_knowledge_base()
@@ -177,21 +169,18 @@ def unlink_command(source: str, target: str, field: str | None) -> None:
     _report(outcome, outcome.file.relative_to(kb.project.root).as_posix(), "↛")
 
 
-@click.command("rename")
+@command("rename", help=N_(
+    "Rename document OLD to NEW and rewrite every reference to it.\n\n"
+    "Frontmatter references and Markdown links in every page are rewritten, each file atomically; refused when NEW "
+    "already exists."), examples=[
+    "esfkb rename enclave-distributiecentrum enclave-in-een-distributiecentrum",
+    "esfkb rename werkbrug werkbrug-vzw --dry-run",
+])
 @click.argument("old", metavar="OLD")
 @click.argument("new", metavar="NEW")
-@click.option("--dry-run", is_flag=True, help="Only list the files that would change.")
+@option("--dry-run", is_flag=True, help=N_("Only list the files that would change."))
 def rename_command(old: str, new: str, dry_run: bool) -> None:
-    """Rename document OLD to NEW and rewrite every reference to it.
-
-    Frontmatter references and Markdown links in every page are rewritten, each file
-    atomically; refused when NEW already exists.
-
-    \b
-    Examples:
-      esfkb rename enclave-distributiecentrum enclave-in-een-distributiecentrum
-      esfkb rename werkbrug werkbrug-vzw --dry-run
-    """
+    """``esfkb rename``: finish an interrupted rename first, then rename and rewrite the references."""
     from esfkb.authoring.journal import complete_interrupted
     from esfkb.authoring.rename import rename
 

@@ -7,23 +7,21 @@ import sys
 import click
 
 from esfkb.cli.common import EXIT_CONTENT, core_errors, open_project
+from esfkb.cli.texts import group, option
+from esfkb.i18n import N_
 
 
-@click.group("editor")
+@group("editor", help=N_("The web editor (Decap CMS) at /redactie/, generated from the models."))
 def editor_command() -> None:
-    """The web editor (Decap CMS) at /redactie/, generated from the models."""
+    """``esfkb editor``: its subcommands export the editor's config and run it locally."""
 
 
-@editor_command.command("export")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 when the committed file differs.")
+@editor_command.command("export", help=N_(
+    "Write schemas/decap/config.yml from the kinds, models, vocabularies and mkdocs.yml."),
+    examples=["esfkb editor export", "esfkb editor export --check"])
+@option("--check", is_flag=True, help=N_("Write nothing; exit 1 when the committed file differs."))
 def editor_export(check: bool) -> None:
-    """Write schemas/decap/config.yml from the kinds, models, vocabularies and mkdocs.yml.
-
-    \b
-    Examples:
-      esfkb editor export
-      esfkb editor export --check
-    """
+    """``esfkb editor export``: write the editor's config, or (``--check``) say whether it differs."""
     from esfkb.editor.export import CONFIG_PATH, config_drifted, export_config
     from esfkb.model.kinds import load_kinds
 
@@ -42,14 +40,13 @@ def editor_export(check: bool) -> None:
     click.echo(f"{path} {'written' if changed else 'up to date'}")
 
 
-@editor_command.command("serve")
-@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
-              help="The port of the site (mkdocs serve) on 127.0.0.1.")
+@editor_command.command("serve", help=N_(
+    "Local mode: decap-server and mkdocs serve on 127.0.0.1; Ctrl-C stops both.\n\n"
+    "Saving in the editor writes the file in this working tree; check it with 'esfkb validate'."))
+@option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True,
+        help=N_("The port of the site (mkdocs serve) on 127.0.0.1."))
 def editor_serve(port: int) -> None:
-    """Local mode: decap-server and mkdocs serve on 127.0.0.1; Ctrl-C stops both.
-
-    Saving in the editor writes the file in this working tree; check it with 'esfkb validate'.
-    """
+    """``esfkb editor serve``: run the editor in local mode until Ctrl-C."""
     from esfkb.editor.local import local_mode, run_local
 
     with core_errors():

@@ -12,36 +12,34 @@ from datetime import date
 import click
 
 from esfkb.cli.common import EXIT_CONTENT, IsoDateType, core_errors, open_knowledge_base
-from esfkb.i18n import _
+from esfkb.cli.texts import command, option
+from esfkb.i18n import N_, _
 from esfkb.matching.output import draft_json, draft_text, pilot_json, pilot_text, registration_json, registration_text
 from esfkb.model.vocabulary import Ecosysteem, Provincie, Samenwerkingsvorm
 
-_FORMAT = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-                       help="Output format.")
-_TODAY = click.option("--today", type=IsoDateType(), default=None,
-                      help="The date consent and retention are judged on (default: today).")
+_FORMAT = option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+                 help=N_("Output format."))
+_TODAY = option("--today", type=IsoDateType(), default=None,
+                help=N_("The date consent and retention are judged on (default: today)."))
 
 
-@click.command("match")
+@command("match", help=N_(
+    "Suggest the registrations that would improve PILOT most, each with its reasons.\n\n"
+    "Only registrations that may be approached are suggested: consent for samenstelling_proeftuin, not withdrawn, "
+    "within retention, not yet a participant. With --registratie, list what fits one registration instead: open "
+    "pilots, partners of the other side and published business models."), examples=[
+    "esfkb match sociaal-aankopen-leuven",
+    "esfkb match jobcarving-bouw-brussel --top 3 --format json",
+    "esfkb match --registratie houtatelier-meetjesland",
+])
 @click.argument("pilot", required=False)
-@click.option("--registratie", metavar="ID", default=None,
-              help="Instead of a pilot: the pilots, partners and business models that fit this registration.")
-@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True, help="Suggestions per list.")
+@option("--registratie", metavar="ID", default=None,
+        help=N_("Instead of a pilot: the pilots, partners and business models that fit this registration."))
+@option("--top", type=click.IntRange(min=1), default=10, show_default=True, help=N_("Suggestions per list."))
 @_FORMAT
 @_TODAY
 def match_command(pilot: str | None, registratie: str | None, top: int, fmt: str, today: date | None) -> None:
-    """Suggest the registrations that would improve PILOT most, each with its reasons.
-
-    Only registrations that may be approached are suggested: consent for samenstelling_proeftuin,
-    not withdrawn, within retention, not yet a participant. With --registratie, list what fits one
-    registration instead: open pilots, partners of the other side and published business models.
-
-    \b
-    Examples:
-      esfkb match sociaal-aankopen-leuven
-      esfkb match jobcarving-bouw-brussel --top 3 --format json
-      esfkb match --registratie houtatelier-meetjesland
-    """
+    """``esfkb match``: suggestions for a pilot, or what fits one registration."""
     from esfkb.matching import match_registration, suggest
 
     if (pilot is None) == (registratie is None):
@@ -58,35 +56,32 @@ def match_command(pilot: str | None, registratie: str | None, top: int, fmt: str
     click.echo(pilot_json(pilot, day, suggestions) if fmt == "json" else pilot_text(kb, pilot, suggestions), nl=False)
 
 
-@click.command("compose")
-@click.option("--deelnemer", "deelnemers", metavar="ID", multiple=True, required=True,
-              help="The registration id of a participant; repeat for each participant.")
-@click.option("--ecosysteem", type=click.Choice([e.value for e in Ecosysteem]), default=None,
-              help="The ecosystem level the pilot will have (sharpens the suggestions).")
-@click.option("--samenwerkingsvorm", "vormen", type=click.Choice([v.value for v in Samenwerkingsvorm]),
-              metavar="VORM", multiple=True,
-              help="A samenwerkingsvorm the pilot will try out, e.g. enclave (checked); repeatable.")
-@click.option("--provincie", "provincies", type=click.Choice([p.value for p in Provincie]), metavar="PROVINCIE",
-              multiple=True, help="A province the pilot will run in, e.g. limburg; repeatable.")
-@click.option("--top", type=click.IntRange(min=0), default=5, show_default=True,
-              help="Suggestions to complete the draft (0: none).")
+@command("compose", help=N_(
+    "Check a draft composition against the composition rules and say what is missing.\n\n"
+    "Mixed (both economies), balanced (no side above the share in mkdocs.yml from the given size on), workable "
+    "(size within bounds), consent of every participant, a maatwerkbedrijf for an enclave. Exit 1 when the draft "
+    "breaks a rule; the suggestions say who could fix it."), examples=[
+    "esfkb compose --deelnemer kempenwerk --deelnemer werkplaats-mijnstreek",
+    "esfkb compose --deelnemer logistiek-olen --samenwerkingsvorm enclave --ecosysteem regionaal",
+])
+@option("--deelnemer", "deelnemers", metavar="ID", multiple=True, required=True,
+        help=N_("The registration id of a participant; repeat for each participant."))
+@option("--ecosysteem", type=click.Choice([e.value for e in Ecosysteem]), default=None,
+        help=N_("The ecosystem level the pilot will have (sharpens the suggestions)."))
+@option("--samenwerkingsvorm", "vormen", type=click.Choice([v.value for v in Samenwerkingsvorm]),
+        metavar="VORM", multiple=True,
+        help=N_("A samenwerkingsvorm the pilot will try out, e.g. enclave (checked); repeatable."))
+@option("--provincie", "provincies", type=click.Choice([p.value for p in Provincie]), metavar="PROVINCIE",
+        multiple=True, help=N_("A province the pilot will run in, e.g. limburg; repeatable."))
+@option("--top", type=click.IntRange(min=0), default=5, show_default=True,
+        help=N_("Suggestions to complete the draft (0: none)."))
 @_FORMAT
 @_TODAY
 def compose_command(  # noqa: PLR0917 - click passes every option by position
     deelnemers: tuple[str, ...], ecosysteem: str | None, vormen: tuple[str, ...], provincies: tuple[str, ...],
     top: int, fmt: str, today: date | None,
 ) -> None:
-    """Check a draft composition against the composition rules and say what is missing.
-
-    Mixed (both economies), balanced (no side above the share in mkdocs.yml from the given size
-    on), workable (size within bounds), consent of every participant, a maatwerkbedrijf for an
-    enclave. Exit 1 when the draft breaks a rule; the suggestions say who could fix it.
-
-    \b
-    Examples:
-      esfkb compose --deelnemer kempenwerk --deelnemer werkplaats-mijnstreek
-      esfkb compose --deelnemer logistiek-olen --samenwerkingsvorm enclave --ecosysteem regionaal
-    """
+    """``esfkb compose``: check a draft against the composition rules, with suggestions to complete it."""
     from esfkb.matching import Draft, check_draft, suggest
 
     kb = open_knowledge_base()

@@ -9,33 +9,31 @@ from typing import TYPE_CHECKING
 import click
 
 from esfkb.cli.common import EXIT_CONTENT, IsoDateType, core_errors, open_knowledge_base, open_project
+from esfkb.cli.texts import group, option
+from esfkb.i18n import N_
 
 if TYPE_CHECKING:
     from datetime import date
 
 
-@click.group("registrations")
+@group("registrations", help=N_("Registrations of interest: import the ESF export, follow up retention."))
 def registrations_command() -> None:
-    """Registrations of interest: import the ESF export, follow up retention."""
+    """``esfkb registrations``: its subcommands import the export and list expired registrations."""
 
 
-@registrations_command.command("import")
+@registrations_command.command("import", help=N_(
+    "Import EXPORT.csv of the ESF registration form.\n\n"
+    "Writes one registration file per organisation (id from its name) and the contact persons into the private "
+    "contacts file. Rows merge by KBO number: a second import of the same export changes nothing; bad rows are "
+    "reported with their row number and not written. Exit 1 when rows were rejected."), examples=[
+    "esfkb registrations import export-esf.csv --contacts ~/esf-prive/contacten.yml --dry-run",
+])
 @click.argument("export", type=click.Path(exists=True, dir_okay=False, path_type=pathlib.Path))
-@click.option("--contacts", "contacts_file", required=True, type=click.Path(dir_okay=False, path_type=pathlib.Path),
-              help="The private contacts file to merge into (outside the repository).")
-@click.option("--dry-run", is_flag=True, help="Show what would change; write nothing.")
+@option("--contacts", "contacts_file", required=True, type=click.Path(dir_okay=False, path_type=pathlib.Path),
+        help=N_("The private contacts file to merge into (outside the repository)."))
+@option("--dry-run", is_flag=True, help=N_("Show what would change; write nothing."))
 def import_command(export: pathlib.Path, contacts_file: pathlib.Path, dry_run: bool) -> None:
-    """Import EXPORT.csv of the ESF registration form.
-
-    Writes one registration file per organisation (id from its name) and the contact persons into
-    the private contacts file. Rows merge by KBO number: a second import of the same export changes
-    nothing; bad rows are reported with their row number and not written. Exit 1 when rows were
-    rejected.
-
-    \b
-    Example:
-      esfkb registrations import export-esf.csv --contacts ~/esf-prive/contacten.yml --dry-run
-    """
+    """``esfkb registrations import``: merge the export into the registrations and the private contacts file."""
     from esfkb.authoring.importing import apply_plan, import_report, plan_import, read_export
     from esfkb.privacy.contacts import load_contacts, outside_project
 
@@ -57,18 +55,16 @@ def import_command(export: pathlib.Path, contacts_file: pathlib.Path, dry_run: b
         sys.exit(EXIT_CONTENT)
 
 
-@registrations_command.command("expired")
-@click.option("--today", type=IsoDateType(), default=None, help="The reference date (default: today).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@registrations_command.command("expired", help=N_(
+    "List registrations past their retention date, with the pilots that reference them.\n\n"
+    "Exit 1 when there is one (it must be deleted or renewed), 0 when there is none."), examples=[
+    "esfkb registrations expired --today 2027-01-01",
+])
+@option("--today", type=IsoDateType(), default=None, help=N_("The reference date (default: today)."))
+@option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+        help=N_("Output format."))
 def expired_command(today: date | None, fmt: str) -> None:
-    """List registrations past their retention date, with the pilots that reference them.
-
-    Exit 1 when there is one (it must be deleted or renewed), 0 when there is none.
-
-    \b
-    Example:
-      esfkb registrations expired --today 2027-01-01
-    """
+    """``esfkb registrations expired``: the registrations past retention; exit 1 when there is one."""
     from esfkb.privacy.retention import FORMATS, expired_registrations
 
     kb = open_knowledge_base()

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 import click
 
 from esfkb.cli.common import EXIT_CONTENT, IsoDateType, fail, open_knowledge_base, open_project
-from esfkb.i18n import _
+from esfkb.cli.texts import command, group, option
+from esfkb.i18n import N_, _
 
 if TYPE_CHECKING:
     from datetime import date
@@ -19,26 +20,22 @@ if TYPE_CHECKING:
     from esfkb.config import Project
 
 
-@click.command("validate")
+@command("validate", help=N_(
+    "Check the knowledge base and report every problem with file, line and column.\n\n"
+    "Without PATH, the project of the mkdocs.yml in the current folder. A PATH that is a project folder validates "
+    "that project; files or folders inside a knowledge base report only those files, but resolve references "
+    "against the whole base."), examples=[
+    "esfkb validate",
+    "esfkb validate --format github --strict",
+    "esfkb validate playbooks/draaiboeken/enclave-opstarten.md",
+])
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=pathlib.Path))
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
-              show_default=True, help="Output format.")
-@click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--today", type=IsoDateType(), default=None,
-              help="The date the retention rules use (default: today).")
+@option("--format", "fmt", type=click.Choice(["text", "json", "github", "sarif"]), default="text",
+        show_default=True, help=N_("Output format."))
+@option("--strict", is_flag=True, help=N_("Fail on warnings too."))
+@option("--today", type=IsoDateType(), default=None, help=N_("The date the retention rules use (default: today)."))
 def validate_command(paths: tuple[Path, ...], fmt: str, strict: bool, today: date | None) -> None:
-    """Check the knowledge base and report every problem with file, line and column.
-
-    Without PATH, the project of the mkdocs.yml in the current folder. A PATH that is a project
-    folder validates that project; files or folders inside a knowledge base report only those
-    files, but resolve references against the whole base.
-
-    \b
-    Examples:
-      esfkb validate
-      esfkb validate --format github --strict
-      esfkb validate playbooks/draaiboeken/enclave-opstarten.md
-    """
+    """``esfkb validate``: validate the project, or only the files of PATHS against their whole base."""
     from esfkb.checks.reporters import REPORTERS
     from esfkb.checks.rule import catalogue
     from esfkb.checks.validation import validate as run_validation
@@ -84,16 +81,11 @@ def _absolute(path: Path) -> Path:
     return path.absolute().parent.resolve() / path.name if path.is_symlink() else path.resolve()
 
 
-@click.command("rules")
+@command("rules", help=N_("Explain the diagnostic codes: all of them, or one CODE."),
+         examples=["esfkb rules", "esfkb rules ESF301"])
 @click.argument("code", required=False)
 def rules_command(code: str | None) -> None:
-    """Explain the diagnostic codes: all of them, or one CODE.
-
-    \b
-    Examples:
-      esfkb rules
-      esfkb rules ESF301
-    """
+    """``esfkb rules``: the catalogue of codes, or one code's explanation."""
     from esfkb.checks.explain import catalogue_text, code_text
     from esfkb.checks.rule import catalogue
 
@@ -107,23 +99,18 @@ def rules_command(code: str | None) -> None:
     click.echo(catalogue_text(codes), nl=False)
 
 
-@click.group("schemas")
+@group("schemas", help=N_("The JSON Schemas of the kinds, generated from the models."))
 def schemas_command() -> None:
-    """The JSON Schemas of the kinds, generated from the models."""
+    """``esfkb schemas``: its subcommands export or check the schemas."""
 
 
-@schemas_command.command("export")
-@click.option("--check", is_flag=True, help="Write nothing; exit 1 when the committed files differ.")
-@click.option("--output", type=click.Path(file_okay=False, path_type=pathlib.Path), default=None,
-              help="Target folder (default: schemas/ next to mkdocs.yml).")
+@schemas_command.command("export", help=N_("Write schemas/<kind>.schema.json (Draft 2020-12) from the models."),
+                         examples=["esfkb schemas export", "esfkb schemas export --check"])
+@option("--check", is_flag=True, help=N_("Write nothing; exit 1 when the committed files differ."))
+@option("--output", type=click.Path(file_okay=False, path_type=pathlib.Path), default=None,
+        help=N_("Target folder (default: schemas/ next to mkdocs.yml)."))
 def schemas_export(check: bool, output: Path | None) -> None:
-    """Write schemas/<kind>.schema.json (Draft 2020-12) from the models.
-
-    \b
-    Examples:
-      esfkb schemas export
-      esfkb schemas export --check
-    """
+    """``esfkb schemas export``: write the schemas, or (``--check``) say which differ."""
     from esfkb.checks.schemas import drifted_schemas, export_schemas
     from esfkb.model.kinds import load_kinds
 
