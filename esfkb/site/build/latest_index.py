@@ -17,6 +17,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from esfkb.errors import SearchIndexError
+from esfkb.i18n import _, ngettext
 from esfkb.site.search.pagefind import PagefindRun, working_folder
 from esfkb.site.search.records import search_records
 
@@ -131,7 +132,9 @@ class LatestIndex:
             urls = frozenset(r.url for r in records)
             leaks = scan(run.bundle)["leaks"] if scan is not None else []
             if leaks:
-                self._log(f"search index not updated: it would publish personal contact data ({len(leaks)} finds)")
+                self._log(ngettext("search index not updated: it would publish personal contact data ({count} find)",
+                                   "search index not updated: it would publish personal contact data ({count} finds)",
+                                   len(leaks)).format(count=len(leaks)))
                 return
             with self._lock:
                 if cancelled.is_set():
@@ -141,9 +144,10 @@ class LatestIndex:
                 self._held = (run.bundle, urls)
                 if not self._building:
                     self._place(pages)
-            self._log(f"search index: {len(urls)} pages, up to date")
+            self._log(ngettext("search index: {count} page, up to date", "search index: {count} pages, up to date",
+                               len(urls)).format(count=len(urls)))
         except SearchIndexError as error:
-            self._log(f"search index not updated: {error}")
+            self._log(_("search index not updated: {error}").format(error=error))
         finally:
             with self._lock:
                 if self._held is None or self._held[0].parent != folder:
