@@ -86,7 +86,6 @@ class BesideTheBuild:
             beside._written = read_end
         return beside
 
-
     @property
     def writes_data_files(self) -> bool:
         """Whether the search child writes the data files into the site (else the build adds their contents)."""
@@ -164,7 +163,6 @@ class BesideTheBuild:
             return run.wait()
         finally:
             run.cancel()
-
 
 
 def write_data_files(plan: SitePlan, site_dir: Path) -> None:
