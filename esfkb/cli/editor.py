@@ -8,7 +8,7 @@ import click
 
 from esfkb.cli.common import EXIT_CONTENT, core_errors, open_project
 from esfkb.cli.texts import group, option
-from esfkb.i18n import N_
+from esfkb.i18n import N_, _
 
 
 @group("editor", help=N_("The web editor (Decap CMS) at /redactie/, generated from the models."))
@@ -31,13 +31,13 @@ def editor_export(check: bool) -> None:
     with core_errors():
         if check:
             if config_drifted(project, kinds):
-                state = "differs from the models" if path.is_file() else "is missing"
-                click.echo(f"{path}: {state}; run 'esfkb editor export'", err=True)
+                state = _("differs from the models") if path.is_file() else _("is missing")
+                click.echo(_("{path}: {state}; run 'esfkb editor export'").format(path=path, state=state), err=True)
                 sys.exit(EXIT_CONTENT)
-            click.echo(f"{path} up to date")
+            click.echo(_("{path} up to date").format(path=path))
             return
         changed = export_config(project, kinds)
-    click.echo(f"{path} {'written' if changed else 'up to date'}")
+    click.echo((_("{path} written") if changed else _("{path} up to date")).format(path=path))
 
 
 @editor_command.command("serve", help=N_(
@@ -51,5 +51,6 @@ def editor_serve(port: int) -> None:
 
     with core_errors():
         mode = local_mode(open_project(), site_port=port)
-    status = run_local(mode, lambda url: click.echo(f"Redactie: {url}  (Ctrl-C stopt de redactie en de site)"))
+    status = run_local(mode, lambda url: click.echo(
+        _("Editor: {url}  (Ctrl-C stops the editor and the site)").format(url=url)))
     sys.exit(status)

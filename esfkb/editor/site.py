@@ -19,6 +19,7 @@ from esfkb.config import EditorSettings
 from esfkb.editor.backend import origins
 from esfkb.editor.export import render_config
 from esfkb.editor.page import BUNDLE_SCRIPT, CONFIG_FILE, editor_page
+from esfkb.i18n import _
 from esfkb.model.kinds import load_kinds
 
 if TYPE_CHECKING:
@@ -60,8 +61,9 @@ def editor_files(project: Project, site_name: str, *, confidential: bool, servin
         return EditorFiles()
     bundle = project.root / BUNDLE_DIR
     if not (bundle / BUNDLE_SCRIPT).is_file():
-        return EditorFiles(missing=f"the web editor (/{ROUTE}/) is left out: Decap CMS is not installed in {bundle}; "
-                                   f"run 'npm ci' in {project.root} to install it")
+        return EditorFiles(missing=_("the web editor (/{route}/) is left out: Decap CMS is not installed in {bundle}; "
+                                     "run 'npm ci' in {root} to install it").format(route=ROUTE, bundle=bundle,
+                                                                                     root=project.root))
     editor = EditorSettings.from_options(project.settings.editor)
     texts = {f"{ROUTE}/index.html": editor_page(site_name, origins(editor), f"../{BUNDLE_ROUTE}/{BUNDLE_SCRIPT}"),
              f"{ROUTE}/{CONFIG_FILE}": render_config(project, load_kinds())}
