@@ -158,20 +158,31 @@ class Scanned:
     leaks: frozenset[Leak]
 
     @classmethod
+    def merged(cls, scans: Iterable[Scanned]) -> Scanned:
+        """The files of all ``scans`` (of different files) as one."""
+        scans = list(scans)
+        return cls({rel: stamp for scan in scans for rel, stamp in scan.signatures.items()},
+                   frozenset(leak for scan in scans for leak in scan.leaks))
+
+    @classmethod
     def from_json(cls, data: Mapping[str, Any], under: str) -> Scanned:
         """What :func:`prescan` found in a folder that is now the site's folder ``under``."""
         return cls({posixpath.join(under, rel): (size, mtime) for rel, (size, mtime) in data["signatures"].items()},
                    frozenset(Leak(posixpath.join(under, path), kind, value) for path, kind, value in data["leaks"]))
 
 
-def prescan(folder: Path, contacts: Mapping[str, Contact], settings: Settings) -> dict[str, Any]:
-    """Scan ``folder`` before it is moved into the site (JSON-ready: :meth:`Scanned.from_json`).
+def prescan(folder: Path, contacts: Mapping[str, Contact], settings: Settings,
+            files: Iterable[Path] | None = None) -> dict[str, Any]:
+    """Scan ``folder`` (or only its ``files``) ahead of the build's own scan (JSON-ready: :meth:`Scanned.from_json`).
 
-    The search child scans the index it wrote while the build still renders, so that the build's
-    own scan skips those files, unless they changed on the way (:func:`signature`).
+    The search child scans the index it wrote, and the pages the build has written, while the build
+    still renders, so that the build's own scan skips those files, unless they changed since
+    (:func:`signature`, taken before a file is read: a file written again after it reads as changed).
     """
-    signatures = {p.relative_to(folder).as_posix(): signature(p) for p in sorted(folder.rglob("*")) if p.is_file()}
-    return {"signatures": signatures, "leaks": [astuple(leak) for leak in scan_site(folder, contacts, settings)]}
+    paths = sorted(p for p in folder.rglob("*") if p.is_file()) if files is None else list(files)
+    signatures = {p.relative_to(folder).as_posix(): signature(p) for p in paths}
+    leaks = _scan_files(folder, paths, _needles(contacts), settings)
+    return {"signatures": signatures, "leaks": sorted(astuple(leak) for leak in leaks)}
 
 
 class Findings:

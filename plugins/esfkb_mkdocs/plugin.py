@@ -24,14 +24,15 @@ Hooks:
   waits for other pages.
 - ``on_post_page`` / ``on_post_template``: the Content-Security-Policy as the first thing in every
   page's head (:mod:`esfkb.safety.csp`), the theme's own pages (404.html) included, which also get
-  the confidential banner.
+  the confidential banner. Last, ``on_post_page`` tells what runs beside the build which page it wrote
+  before this one: the search child scans the written pages for leaks while the build fills the next.
 - ``on_env``: tell the header's search form (our ``partials/header.html``) where the library is and the footer
   where the accessibility statement is;
   wait for the data files (MkDocs copies files next).
-- ``on_post_build``, last: in the public edition, scan every written file for personal contact data
-  while the search index is still on its way, then put the index in the site (waiting for Pagefind if
-  it is not done yet) and take its scan, done beside the build; fail the build on a hit, naming file
-  and value (leak scan).
+- ``on_post_build``, last: put the search index in the site (waiting for the search child if it is not
+  done yet); then, in the public edition, scan for personal contact data every file the search child
+  did not scan (the index and the pages it did) or that changed since; fail the build on a hit, naming
+  file and value (leak scan).
 - In ``mkdocs serve`` (:mod:`esfkb_mkdocs.reused`, :mod:`esfkb.site.build.reuse`): ``on_pre_build`` moves the
   previous build's files out of the site folder while MkDocs cleans it, ``on_files`` puts them back; ``on_nav``
   asks the core what changed; a page that did not change gets an empty Markdown and an empty template, and
@@ -124,7 +125,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._headings: Headings | None = None
         self._contacts: dict[str, Contact] = {}  # the public edition's: what the leak scan looks for
         self._beside: BesideTheBuild | None = None
-        self._index_scanned: Scanned | None = None  # the index's leak scan, done beside the build
+        self._scanned: Scanned | None = None  # the leak scan of the index and the written pages, done beside the build
+        self._last_written: str | None = None  # the page written last, not yet told to what runs beside the build
         self._serving = False
         self._reuse: Reuse | None = None  # serve: what the last build's pages were made of
         self._index: LatestIndex | None = None  # serve: the search index, beside the preview
@@ -170,7 +172,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self.plan = None
         self._headings = None
         self._contacts = {}
-        self._index_scanned = None
+        self._scanned = None
+        self._last_written = None
         self._stop_beside()
         _unfreeze()
         if self._serving:  # the last build's cycles (pages and files), frozen with it, are freed only now (#21)
@@ -279,15 +282,16 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
 
-    def _index_scan(self) -> Callable[[Path], dict[str, Any]] | None:
-        """How the search index is scanned for leaks beside the build; None where nothing is scanned."""
+    def _index_scan(self) -> Callable[..., dict[str, Any]] | None:
+        """How the search index (a folder) and the written pages (files of the site) are scanned for leaks beside
+        the build; None where nothing is scanned."""
         from esfkb.privacy.leak_scan import prescan
 
         assert self.project is not None and self.audience is not None
         if self.audience.confidential:
             return None
         contacts, settings = self._contacts, self.project.settings
-        return lambda bundle: prescan(bundle, contacts, settings)
+        return lambda folder, files=None: prescan(folder, contacts, settings, files)
 
     def _stop_beside(self) -> None:
         """Stop what runs beside the build and remove its working folder."""
@@ -449,7 +453,16 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             self._outputs[src_uri] = Output.of(page)
         return output
 
-    on_post_page = CombinedEvent(_with_policy, _keep_output)
+    @event_priority(-100)  # last: MkDocs writes the page after this
+    def _tell_written(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Tell what runs beside the build the page written before this one (its leak scan of the pages)."""
+        if self._beside is not None:
+            if self._last_written is not None:
+                self._beside.page_written(self._last_written)
+            self._last_written = page.file.dest_uri if output.strip() else None  # MkDocs writes no empty page
+        return output
+
+    on_post_page = CombinedEvent(_with_policy, _keep_output, _tell_written)
 
     def on_env(self, env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment | None:
         """Give the header's search form the library's URL and the footer the accessibility statement's (site-relative;
@@ -469,24 +482,29 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         return env
 
     def _write_search_index(self, config: MkDocsConfig) -> None:
-        """Put the search index, built from the core's records (never from the built HTML), in the site."""
+        """Put the search index, built from the core's records (never from the built HTML), in the site; keep the
+        leak scans done beside the build."""
         from esfkb.privacy.leak_scan import Scanned
         from esfkb.site import routes
 
         if self._beside is None:
             return
+        if self._last_written is not None:
+            self._beside.page_written(self._last_written)
+            self._last_written = None
         try:
             index = self._beside.search_index(Path(config.site_dir) / routes.SEARCH_INDEX)
         except EsfkbError as error:
             raise PluginError(f"esfkb: {error}") from error
         finally:
             self._stop_beside()
-        if index is None:
+        scans = [Scanned.from_json(scan, under=under)
+                 for scan, under in ((index.pages, ""), (index.scanned, routes.SEARCH_INDEX)) if scan is not None]
+        self._scanned = Scanned.merged(scans) if scans else None
+        stats = index.stats
+        if stats is None:
             log.info(_("search index: no page to index"))
             return
-        if index.scanned is not None:
-            self._index_scanned = Scanned.from_json(index.scanned, under="")
-        stats = index.stats
         log.info(_("search index: {pages} pages, {files} files, {size} KiB in {seconds} s").format(
             pages=stats.pages, files=stats.files, size=f"{stats.bytes / 1024:.0f}", seconds=f"{stats.seconds:.1f}"))
 
@@ -495,23 +513,19 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         """Put the search index in the site; fail a public build that published personal contact data, naming file
         and value.
 
-        The site is scanned while the search index is still on its way (it is not in the site yet), then the index.
+        The index and most pages were scanned beside the build: the build's own scan reads the other files, and
+        those that changed since.
         """
-        from esfkb.privacy.leak_scan import Leak, describe, scan_site
+        from esfkb.privacy.leak_scan import describe, scan_site
         from esfkb.privacy.persons import publishable_names
-        from esfkb.site import routes
 
         assert self.project is not None and self.audience is not None
+        self._write_search_index(config)
         public = not self.audience.confidential  # the matchmakers edition carries contacts on purpose
         contacts, settings, site = self._contacts, self.project.settings, Path(config.site_dir)
         published = publishable_names(self.kb, self.audience.today) if contacts and self.kb is not None else []
-        leaks = scan_site(site, contacts, settings, None, published, findings=self._findings) if public else []
-        if self._beside is not None:
-            self._write_search_index(config)
-            index, scanned, self._index_scanned = site / routes.SEARCH_INDEX, self._index_scanned, None
-            if public and index.is_dir():
-                leaks = sorted([*leaks, *(Leak(f"{routes.SEARCH_INDEX}/{leak.path}", leak.kind, leak.value)
-                                          for leak in scan_site(index, contacts, settings, scanned, published))])
+        scanned, self._scanned = self._scanned, None
+        leaks = scan_site(site, contacts, settings, scanned, published, findings=self._findings) if public else []
         if leaks:
             lines = "\n  ".join(describe(leaks))
             raise PluginError("esfkb: " + _("the public site contains personal contact data:\n  {leaks}\nRemove it "

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from esfkb.errors import SearchIndexError
 from esfkb.processes import HELPER_NICENESS
@@ -226,16 +227,54 @@ def test_data_files_whose_child_failed_are_written_by_the_build(small_base, tmp_
             == sorted(pagefind_fragments(tmp_path / "site" / "pagefind"))
 
 
-def test_the_builds_leak_scan_takes_the_index_as_the_search_child_scanned_it(small_base, tmp_path, monkeypatch,
-                                                                         files_the_scan_reads):
-    """The search child scans the bundle on its core; the build reads none of those files again (they did not
-    change)."""
+def test_the_builds_leak_scan_reads_only_what_the_search_child_did_not(small_base, tmp_path, monkeypatch,
+                                                                    files_the_scan_reads):
+    """The search child scans the bundle, the data files it wrote and every page the build wrote, on its core; the
+    build's own scan reads the other files (the theme's 404 page, the sitemap, the assets), each file read once."""
+    from esfkb.site.build.beside import BesideTheBuild
+
+    beside: list[set[str]] = []
+    search_index = BesideTheBuild.search_index
+
+    def keeping(self: BesideTheBuild, output: Path) -> object:
+        index = search_index(self, output)
+        beside.append(set(index.pages["signatures"]) | {f"pagefind/{rel}" for rel in index.scanned["signatures"]})
+        return index
+
+    monkeypatch.setattr(BesideTheBuild, "search_index", keeping)
     root = small_base()
     monkeypatch.chdir(root)
     site = tmp_path / "site"
     with built_in_process(root, site):
         assert (site / "pagefind" / "pagefind-entry.json").exists()
-    outside_the_index = sorted(p.relative_to(site).as_posix() for p in site.rglob("*")
-                               if p.is_file() and not p.relative_to(site).as_posix().startswith("pagefind/"))
-    assert "index.html" in files_the_scan_reads
-    assert sorted(files_the_scan_reads) == outside_the_index, "every file outside the index, once; none of the index"
+    every_file = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
+    pages = {rel for rel in every_file if rel.endswith("index.html")}
+    assert pages <= beside[0], "every page the build wrote, scanned beside it"
+    assert "api/catalog.json" in beside[0]
+    assert "404.html" in files_the_scan_reads and "sitemap.xml" in files_the_scan_reads
+    assert not set(files_the_scan_reads) & beside[0], "none read again"
+    assert sorted(files_the_scan_reads) == sorted(every_file - beside[0]), "every other file, once"
+
+
+def test_a_page_changed_after_the_search_child_scanned_it_is_scanned_again(small_base, tmp_path, monkeypatch,
+                                                                          caplog):
+    """What writes a page after the search child scanned it (another plugin, late) cannot slip a leak past the scan:
+    the page's size and time changed, so the build reads it itself."""
+    from esfkb.site.build.beside import BesideTheBuild
+
+    search_index = BesideTheBuild.search_index
+
+    def then_changing_the_home_page(self: BesideTheBuild, output: Path) -> object:
+        index = search_index(self, output)
+        home = output.parent / "index.html"
+        assert "index.html" in index.pages["signatures"]
+        home.write_text(home.read_text(encoding="utf-8") + "<p>Mail jan.peeters@voorbeeld.invalid</p>",
+                        encoding="utf-8")
+        return index
+
+    monkeypatch.setattr(BesideTheBuild, "search_index", then_changing_the_home_page)
+    root = small_base()
+    monkeypatch.chdir(root)
+    with pytest.raises(Abort), built_in_process(root, tmp_path / "site"):
+        pass
+    assert "index.html: e-mailadres 'jan.peeters@voorbeeld.invalid' published" in caplog.text
