@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from esfkb.checks.by_content import ByContent
 from esfkb.checks.diagnostics import Code, Diagnostic, Severity
 from esfkb.checks.rule import Rule
+from esfkb.config import CONFIG_FILE
 from esfkb.i18n import N_, _
 from esfkb.privacy.detectors import line_and_column
 from esfkb.safety.complexity import too_complex
@@ -82,13 +84,22 @@ class MarkupRule(Rule):
 
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
         root = kb.project.root
+        config = root / CONFIG_FILE  # the Markdown that renders a body is the configuration's
+        stamp = config.stat().st_mtime_ns if config.is_file() else 0
+        _seen.begin((root, stamp))
         for document in kb.files:
             parsed = document.parsed
-            yield from _check(root, document.rel_path, parsed.body, parsed.body_line)
+            yield from _seen.found((document.rel_path, parsed.body, parsed.body_line),
+                                   lambda p=parsed, d=document: _check(root, d.rel_path, p.body, p.body_line))
         for page in kb.pages:
             metadata = _FRONTMATTER_RE.match(page.text)
             start = metadata.end() if metadata else 0
-            yield from _check(root, page.project_path, page.text[start:], 1 + page.text.count("\n", 0, start))
+            yield from _seen.found((page.project_path, page.text), lambda p=page, s=start: _check(
+                root, p.project_path, p.text[s:], 1 + p.text.count("\n", 0, s)))
+
+
+_seen = ByContent()
+"""What the rule found in each body, from one validation to the next (``mkdocs serve``)."""
 
 
 def may_change(body: str) -> bool:

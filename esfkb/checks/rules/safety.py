@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from esfkb.checks.by_content import ByContent
 from esfkb.checks.diagnostics import Code, Diagnostic, Severity
 from esfkb.checks.rule import Rule
 from esfkb.i18n import N_, _
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
     from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.checks.rule import RuleContext
+    from esfkb.model.frontmatter import ParsedFile
 
 EMAIL = Code("ESF401", "email-in-content", Severity.ERROR, N_("Content contains an e-mail address."),
              N_("Personal contact data never enters the repository: it lives in the private contacts file. "
@@ -52,28 +54,40 @@ class SafetyRule(Rule):
     def check(self, kb: KnowledgeBase, context: RuleContext) -> Iterator[Diagnostic]:
         withheld = tuple((d.rel_path, WrittenName.of(name))
                          for d, name, published in names_of_persons(kb, context.today) if not published)
-        judge = _Judge(context.settings.email_allowlist, frozenset(context.settings.phone_allowlist), withheld)
+        judge = _Judge(tuple(context.settings.email_allowlist), frozenset(context.settings.phone_allowlist), withheld)
+        _seen.begin(judge)  # a registration's own file is judged without its names: its path is in its key
         for document in kb.files:
             parsed = document.parsed
-            own = judge.elsewhere_than(document.rel_path)  # a registration's own file is not what publishes its name
-            # The frontmatter is scanned as text, once: comments count too, and offsets give lines.
-            yield from own.scan(document.rel_path, parsed.source, FRONTMATTER_FIRST_LINE)
-            if "<" in parsed.source:
-                for tag in HTML_TAG_RE.finditer(parsed.source):
-                    line, column = line_and_column(parsed.source, tag.start(), FRONTMATTER_FIRST_LINE)
-                    yield Diagnostic(document.rel_path, line, column, HTML_IN_FIELD.code,
-                                     _("frontmatter contains HTML '{tag}': remove the tag").format(tag=tag.group()),
-                                     HTML_IN_FIELD.severity)
-            yield from own.scan(document.rel_path, parsed.body, parsed.body_line)
+            yield from _seen.found((document.rel_path, parsed.source, parsed.body, parsed.body_line),
+                                   lambda p=parsed, d=document: _document(judge, d.rel_path, p))
         for page in kb.pages:
-            yield from judge.scan(page.project_path, page.text, 1)
+            yield from _seen.found((page.project_path, page.text),
+                                   lambda p=page: judge.scan(p.project_path, p.text, 1))
+
+
+_seen = ByContent()
+"""What the rule found in each text, from one validation to the next under the same judge (``mkdocs serve``)."""
+
+
+def _document(judge: _Judge, rel_path: str, parsed: ParsedFile) -> Iterator[Diagnostic]:
+    """What ``judge`` finds in one document: its frontmatter (scanned as text, once: comments count too, and offsets
+    give lines), HTML there, and its body. A registration's own file is not what publishes its name."""
+    judge = judge.elsewhere_than(rel_path)
+    yield from judge.scan(rel_path, parsed.source, FRONTMATTER_FIRST_LINE)
+    if "<" in parsed.source:
+        for tag in HTML_TAG_RE.finditer(parsed.source):
+            line, column = line_and_column(parsed.source, tag.start(), FRONTMATTER_FIRST_LINE)
+            yield Diagnostic(rel_path, line, column, HTML_IN_FIELD.code,
+                             _("frontmatter contains HTML '{tag}': remove the tag").format(tag=tag.group()),
+                             HTML_IN_FIELD.severity)
+    yield from judge.scan(rel_path, parsed.body, parsed.body_line)
 
 
 @dataclass(frozen=True, slots=True)
 class _Judge:
     """The allow-lists, and the withheld names by their registration's file (:mod:`esfkb.privacy.persons`)."""
 
-    emails: list[str]
+    emails: tuple[str, ...]
     phones: frozenset[str]
     withheld: tuple[tuple[str, WrittenName], ...] = ()
 
