@@ -12,6 +12,7 @@ exists; otherwise the site has none until the new one is in.
 
 from __future__ import annotations
 
+import ctypes
 import shutil
 import threading
 from typing import TYPE_CHECKING, Any
@@ -32,6 +33,40 @@ QUIET_SECONDS = 1.0
 """How long the author must not have saved before the index of the last rebuild is worked out."""
 
 
+class _Cancelled(Exception):  # noqa: N818 - not an error: the records of a build that is no longer the latest
+    """Raised inside the thread that works out the search records, when a rebuild starts."""
+
+
+class _Interruptible:
+    """A thread's stretch of pure Python work (the search records) that a rebuild ends at once.
+
+    At 10,000 documents the records take seconds; left to finish, they would share the interpreter with the
+    rebuild the save started and slow it down by as much. :meth:`interrupt` raises :class:`_Cancelled` in the
+    thread while it is inside the stretch (the interpreter's asynchronous exception), never after it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._thread: int | None = None
+
+    def run(self, work: Callable[[], Any]) -> Any:
+        """``work()``, in this thread, unless interrupted (then :class:`_Cancelled`)."""
+        with self._lock:
+            self._thread = threading.get_ident()
+        try:
+            return work()
+        finally:
+            with self._lock:
+                self._thread = None
+
+    def interrupt(self) -> None:
+        """End the stretch that runs, if one does."""
+        with self._lock:
+            if self._thread is not None:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._thread), ctypes.py_object(_Cancelled))
+                self._thread = None
+
+
 class LatestIndex:
     """The newest search index of a serve session, outside the site between rebuilds, in it otherwise."""
 
@@ -45,6 +80,7 @@ class LatestIndex:
         self._served: frozenset[str] | None = None  # the pages of the bundle in the site
         self._building = False
         self._job: tuple[threading.Thread, threading.Event] | None = None
+        self._records = _Interruptible()
         self._number = 0
 
     def take_out(self) -> None:
@@ -82,10 +118,11 @@ class LatestIndex:
         shutil.rmtree(self._workdir, ignore_errors=True)
 
     def _cancel(self, *, wait: bool = False) -> None:
-        """Cancel the index on its way; a thread still working out records ends by itself (or is waited for)."""
+        """Cancel the index on its way (a thread working out records ends there; ``wait``: it is waited for)."""
         if self._job is not None:
             thread, cancelled = self._job
             cancelled.set()
+            self._records.interrupt()
             if wait:
                 thread.join()
             self._job = None
@@ -118,7 +155,7 @@ class LatestIndex:
         try:
             if cancelled.wait(QUIET_SECONDS):
                 return
-            records = search_records(plan.ctx, plan.pages)
+            records = self._records.run(lambda: search_records(plan.ctx, plan.pages))
             if cancelled.is_set():
                 return
             run = PagefindRun.start(records, folder)
@@ -148,6 +185,8 @@ class LatestIndex:
                                len(urls)).format(count=len(urls)))
         except SearchIndexError as error:
             self._log(_("search index not updated: {error}").format(error=error))
+        except _Cancelled:
+            pass
         finally:
             with self._lock:
                 if self._held is None or self._held[0].parent != folder:
