@@ -197,9 +197,12 @@ class Findings:
         self._for: tuple[_Needles, Settings] | None = None
         self._found: dict[tuple[str, bytes], frozenset[tuple[str, str]]] = {}
         self._stamped: dict[tuple[str, Signature], frozenset[tuple[str, str]]] = {}
+        self._listed: Mapping[str, Signature] = {}
 
-    def use(self, needles: _Needles, settings: Settings) -> None:
-        """Scan for ``needles`` under ``settings``: what was found for others no longer counts."""
+    def use(self, needles: _Needles, settings: Settings, listing: Mapping[str, Signature] | None = None) -> None:
+        """Scan for ``needles`` under ``settings``: what was found for others no longer counts. ``listing``: the
+        signatures of the files to scan, taken just before (they are not taken again)."""
+        self._listed = listing or {}
         if self._for != (needles, settings):
             self._for = (needles, settings)
             self._found.clear()
@@ -207,7 +210,7 @@ class Findings:
 
     def scan(self, file: Path, rel: str, work: Callable[[bytes], list[tuple[str, str]]]) -> frozenset[tuple[str, str]]:
         """(kind, value) of every leak in the file ``rel`` at ``file``: found before, or by ``work`` on its bytes."""
-        stamp = (rel, signature(file))
+        stamp = (rel, self._listed.get(rel) or signature(file))
         found = self._stamped.get(stamp)
         if found is None:
             raw = file.read_bytes()
@@ -227,19 +230,21 @@ class Findings:
 
 def scan_site(site_dir: Path, contacts: Mapping[str, Contact], settings: Settings,
               scanned: Scanned | None = None, published: Iterable[str] = (), *,
-              findings: Findings | None = None) -> list[Leak]:
+              findings: Findings | None = None, listing: Mapping[str, Signature] | None = None) -> list[Leak]:
     """Every leak in every file below ``site_dir``, sorted.
 
     A contact's name inside one of the ``published`` organisation names (named after a person, published
     with consent: :func:`esfkb.privacy.persons.publishable_names`) is that name, not a leak.
     A file in ``scanned`` that has not changed since is not read again; its leaks are taken from there
     (unless it holds a contact's name and there are ``published`` names, which that scan did not know).
-    ``findings`` keeps what was found by file content, from one scan of the site to the next.
+    ``findings`` keeps what was found by file content, from one scan of the site to the next; ``listing``, every
+    file of the site by site-relative path with its signature, when the caller has just listed them.
     """
     needles = _needles(contacts, published)
     if findings is not None:
-        findings.use(needles, settings)
-    files = sorted(p for p in site_dir.rglob("*") if p.is_file())
+        findings.use(needles, settings, listing)
+    files = (sorted(p for p in site_dir.rglob("*") if p.is_file()) if listing is None
+             else [site_dir / rel for rel in sorted(listing)])
     known: set[Leak] = set()
     if scanned is not None:
         named = {leak.path for leak in scanned.leaks if leak.kind == "contactpersoon"} if needles.published else set()

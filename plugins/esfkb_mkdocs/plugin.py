@@ -39,7 +39,8 @@ Hooks:
   writes nothing (``on_post_page``, last), so its file stays as the last build wrote it; ``on_post_build``
   removes the files this build did not write again or keep. The search index follows beside the preview
   (:class:`esfkb.site.build.latest_index.LatestIndex`) instead of being waited for; the leak scan reads again only
-  files whose content it has not scanned.
+  files whose content it has not scanned, and takes their signatures from the listing that found the stale ones.
+  The last build's garbage is collected once the page is served (:class:`IdleCollection`), not at the next save.
 - ``on_build_error`` / ``on_shutdown``: stop what a failed build leaves running beside it; at the
   end of serve, let go of what the last build loaded (after ``mkdocs build`` the process ends).
 
@@ -55,6 +56,7 @@ import logging
 import os
 import re
 import shutil
+import stat
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -85,7 +87,7 @@ if TYPE_CHECKING:
 
     from esfkb.base.knowledge_base import KnowledgeBase
     from esfkb.privacy.contacts import Contact
-    from esfkb.privacy.leak_scan import Findings, Scanned
+    from esfkb.privacy.leak_scan import Findings, Scanned, Signature
     from esfkb.site.audience import Audience
     from esfkb.site.build.beside import BesideTheBuild
     from esfkb.site.build.latest_index import LatestIndex
@@ -141,6 +143,8 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._pages: dict[str, str] = {}  # this build's pages: source path, URL (MkDocs')
         self._pages_dest: dict[str, str] = {}  # and where each is written
         self._incremental = False  # whether this build records what its pages are made of
+        self._idle = IdleCollection()  # serve: the last build's garbage, freed once the author has read the page
+        self._listing: dict[str, Signature] | None = None  # serve: the site's files, as the leak scan will find them
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Declared so that MkDocs keeps this instance (and its parse cache) across serve rebuilds."""
@@ -175,9 +179,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._scanned = None
         self._last_written = None
         self._stop_beside()
-        _unfreeze()
-        if self._serving:  # the last build's cycles (pages and files), frozen with it, are freed only now (#21)
-            gc.collect()
+        self._idle.wait()  # serve: what is frozen, the last build's garbage is collected beside the preview (#21)
+        if not self._serving:
+            _unfreeze()
         options: dict[str, Any] = {k: v for k, v in self.config.items() if k != "enabled"}
         root = Path(config.config_file_path).parent.resolve()
         try:
@@ -525,7 +529,9 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         contacts, settings, site = self._contacts, self.project.settings, Path(config.site_dir)
         published = publishable_names(self.kb, self.audience.today) if contacts and self.kb is not None else []
         scanned, self._scanned = self._scanned, None
-        leaks = scan_site(site, contacts, settings, scanned, published, findings=self._findings) if public else []
+        listing, self._listing = self._listing, None
+        leaks = scan_site(site, contacts, settings, scanned, published, findings=self._findings,
+                          listing=listing) if public else []
         if leaks:
             lines = "\n  ".join(describe(leaks))
             raise PluginError("esfkb: " + _("the public site contains personal contact data:\n  {leaks}\nRemove it "
@@ -547,20 +553,29 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._reuse.done()
         self._outputs = {src: output for src, output in self._outputs.items() if src in self._pages}
         self._let_go_of_previous()
+        self._idle.start()
 
     @event_priority(-60)  # before the leak scan, which must not read them
     def _remove_stale(self, *, config: MkDocsConfig) -> None:
-        """Serve: remove the last build's files that this one did not write again (a page that is gone)."""
+        """Serve: remove the last build's files that this one did not write again (a page that is gone); what is
+        left is the site that the leak scan reads, listed with each file's signature."""
         if self._previous is None:
             return
         kept = {os.path.join(config.site_dir, *self._pages_dest[src].split("/")) for src in self._reused}
+        listing, start = {}, len(os.path.join(config.site_dir, ""))
         for folder, _subfolders, names in os.walk(config.site_dir, topdown=False):
             for name in names:
                 path = os.path.join(folder, name)
-                if path not in kept and os.lstat(path).st_mtime_ns < self._started:
+                status = os.lstat(path)
+                if path not in kept and status.st_mtime_ns < self._started:
                     os.unlink(path)
+                    continue
+                status = os.stat(path) if stat.S_ISLNK(status.st_mode) else status
+                listing[path[start:].replace(os.sep, "/")] = (status.st_size, status.st_mtime_ns)
             if folder != config.site_dir and not os.listdir(folder):
                 os.rmdir(folder)
+        events = config.plugins.events["post_build"]  # another plugin's could write files before the scan
+        self._listing = listing if all(getattr(h, "__self__", None) is self for h in events) else None
 
     on_post_build = CombinedEvent(_remove_stale, _index_and_scan_for_leaks, _serve_search_index)
 
@@ -578,6 +593,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
             self._outputs = {}
             self._index.put_back(frozenset())
             self._let_go_of_previous()
+            self._idle.start()
 
     def on_shutdown(self) -> None:
         """Nor does the end of ``mkdocs serve``, which also lets go of what the last build loaded.
@@ -589,6 +605,7 @@ class EsfkbPlugin(BasePlugin[EsfkbConfig]):  # type: ignore[type-var]
         self._stop_beside()
         if self._index is not None:
             self._index.close()
+        self._idle.wait()
         if self._serving:
             _unfreeze()
 
@@ -600,8 +617,8 @@ _frozen = False
 def _freeze() -> None:
     """Keep the collector from walking what was loaded again and again while MkDocs renders.
 
-    It lives until the next build anyway. The next build's ``on_config`` lets it go (in serve, or in a
-    process that builds again), and so does the end of ``mkdocs serve``.
+    It lives until the next build anyway. The next build's ``on_config`` lets it go in a process that builds
+    again; in serve, the collection after each build does (:class:`IdleCollection`), and the end of serve.
     """
     global _frozen  # noqa: PLW0603 - one collector per process, so one flag
     gc.freeze()
@@ -614,6 +631,48 @@ def _unfreeze() -> None:
     if _frozen:
         gc.unfreeze()
         _frozen = False
+
+
+IDLE_SECONDS = 0.4
+"""How long after a serve rebuild the last build's garbage is collected: once the browser has the page."""
+
+
+class IdleCollection:
+    """Serve: the cycles the last build left (its pages, files, navigation) freed while the author reads the page.
+
+    A full collection walks everything loaded (at 10,000 documents about a million objects, 1 s), so it
+    does not wait for the next save: :meth:`start` runs it :data:`IDLE_SECONDS` after a build, then freezes
+    what lives on, which the next build's collections leave alone (what that build lets go of is collected
+    after it). Should the author save before, :meth:`wait` (the next build's start) collects there.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
+        self._due = False  # a rebuild's garbage waits for a collection
+
+    def start(self) -> None:
+        """A rebuild is done: collect its predecessor's garbage shortly."""
+        with self._lock:
+            self._due = True
+        self._timer = threading.Timer(IDLE_SECONDS, self._collect)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def wait(self) -> None:
+        """A build starts: a collection not yet run runs now."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        self._collect()
+
+    def _collect(self) -> None:
+        with self._lock:
+            if self._due:
+                _unfreeze()
+                gc.collect()
+                _freeze()
+                self._due = False
 
 
 def _add_data_files(plan: SitePlan, files: Files, config: MkDocsConfig, *, written: bool) -> None:
