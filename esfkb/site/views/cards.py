@@ -175,7 +175,8 @@ def card_model(ctx: SiteContext, document: Document) -> Card:
     relations view both show it)."""
     key = ("card", document.id)
     if key not in ctx.memo:
-        ctx.memo[key] = build_card(ctx.kb, document, Reader(ctx.published, ctx.audience.shows_field, anonymous_label))
+        ctx.memo[key] = build_card(ctx.kb, document, Reader(ctx.published, ctx.audience.shows_field, anonymous_label),
+                                   with_facts=False)  # the card's rows show the fields, linked
     return ctx.memo[key]
 
 
