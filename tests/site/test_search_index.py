@@ -154,7 +154,8 @@ def test_mkdocs_gets_a_documents_body_without_parsing_its_frontmatter_again(smal
 
 
 def test_a_build_freezes_what_it_loaded_and_the_next_one_lets_it_go(small_base, tmp_path, monkeypatch):
-    """The collector skips the loaded knowledge base during a build; serve's next build (or its end) frees it."""
+    """The collector skips the loaded knowledge base during a build; serve collects after each build (what lives on
+    is frozen again, #21) and lets go of it at its end."""
     import gc
 
     from mkdocs.commands.build import build
@@ -174,9 +175,9 @@ def test_a_build_freezes_what_it_loaded_and_the_next_one_lets_it_go(small_base, 
         while not index.exists() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert index.exists()
-        plugin.on_config(config)  # what serve's next build does first
-        assert gc.get_freeze_count() == 0
+        plugin.on_config(config)  # what serve's next build does first: the collection after the last one has run
         plugin.on_shutdown()
+        assert gc.get_freeze_count() == 0
     finally:
         gc.unfreeze()
 
