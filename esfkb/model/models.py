@@ -48,9 +48,10 @@ def field(title: str, description: str, default: Any = ..., **kwargs: Any) -> An
 
 
 class KindModel(BaseModel):
-    """Base of every frontmatter model: unknown keys are errors, never silently dropped."""
+    """Base of every frontmatter model: unknown keys are errors, never silently dropped; NaN and infinity are no
+    numbers (JSON has none: the API files and reports would not be JSON)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False)
 
 
 class Toestemming(KindModel):
