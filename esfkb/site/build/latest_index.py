@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from esfkb.site.plan import SitePlan
+    from esfkb.site.search.records import SearchRecord
 
 
 QUIET_SECONDS = 1.0
@@ -38,11 +39,14 @@ class _Cancelled(Exception):  # noqa: N818 - not an error: the records of a buil
 
 
 class _Interruptible:
-    """A thread's stretch of pure Python work (the search records) that a rebuild ends at once.
+    """A thread's stretch of Python work (the search records and their pages for Pagefind) that a rebuild ends at once.
 
-    At 10,000 documents the records take seconds; left to finish, they would share the interpreter with the
-    rebuild the save started and slow it down by as much. :meth:`interrupt` raises :class:`_Cancelled` in the
-    thread while it is inside the stretch (the interpreter's asynchronous exception), never after it.
+    At 10,000 documents the records take seconds and writing their pages as long again; left to finish, they
+    would share the interpreter with the rebuild the save started and slow it down by as much (measured on a
+    body edit: 2-4 s of such a thread's CPU inside a 3 s rebuild). :meth:`interrupt` raises :class:`_Cancelled`
+    in the thread while it is inside the stretch (the interpreter's asynchronous exception), never after it.
+    The stretch ends with Pagefind's start: should the exception land inside it once the program runs, that
+    Pagefind, at the lowest priority, indexes a folder that is then removed, and dies with ``mkdocs serve``.
     """
 
     def __init__(self) -> None:
@@ -149,16 +153,24 @@ class LatestIndex:
         folder.rename(target)
         self._served = urls
 
+    @staticmethod
+    def _prepare(plan: SitePlan, folder: Path, cancelled: threading.Event) -> tuple[list[SearchRecord], PagefindRun]:
+        """The search records of ``plan`` and Pagefind started on their pages (written into ``folder``).
+
+        A cancel that came before the stretch began (so that it interrupted nothing) ends it here.
+        """
+        if cancelled.is_set():
+            raise _Cancelled
+        records = search_records(plan.ctx, plan.pages)
+        return records, PagefindRun.start(records, folder)
+
     def _index(self, plan: SitePlan, pages: frozenset[str], scan: Callable[[Path], dict[str, Any]] | None,
                cancelled: threading.Event) -> None:
         folder = self.folder("index")
         try:
             if cancelled.wait(QUIET_SECONDS):
                 return
-            records = self._records.run(lambda: search_records(plan.ctx, plan.pages))
-            if cancelled.is_set():
-                return
-            run = PagefindRun.start(records, folder)
+            records, run = self._records.run(lambda: self._prepare(plan, folder, cancelled))
             try:
                 while not cancelled.is_set() and run.running():
                     cancelled.wait(0.05)
